@@ -1,0 +1,20 @@
+package cn.resettle.common.security;
+
+/** Realm roles (deploy/keycloak/resettle-realm.json). */
+public final class Roles {
+    public static final String COUNTY_ADMIN = "county-admin";
+    public static final String EMPLOYMENT_OFFICER = "employment-officer";
+    public static final String INDUSTRY_OFFICER = "industry-officer";
+    public static final String CIVIL_AFFAIRS_OFFICER = "civil-affairs-officer";
+    public static final String TOWNSHIP_OFFICIAL = "township-official";
+    public static final String SITE_WORKER = "site-worker";
+    public static final String RESIDENT = "resident";
+    public static final String SYSTEM = "system";
+
+    /** Staff who read registry data within their scope. */
+    public static final String[] STAFF = {COUNTY_ADMIN, EMPLOYMENT_OFFICER, INDUSTRY_OFFICER, CIVIL_AFFAIRS_OFFICER,
+            TOWNSHIP_OFFICIAL, SITE_WORKER, SYSTEM};
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,45 @@
+package cn.resettle.community.dictionary;
+
+import cn.resettle.common.web.DictionaryEntry;
+import cn.resettle.community.household.Enums;
+import cn.resettle.community.site.AreaType;
+import cn.resettle.community.site.SiteStatus;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@Path("/api/community/dictionary")
+@Tag(name = "字典 Dictionary")
+@Authenticated
+public class DictionaryResource {
+
+    private static final Map<String, List<DictionaryEntry>> ALL = new LinkedHashMap<>();
+
+    static {
+        ALL.put("areaType", DictionaryEntry.of(AreaType.class));
+        ALL.put("siteStatus", DictionaryEntry.of(SiteStatus.class));
+        ALL.put("relocationType", DictionaryEntry.of(Enums.RelocationType.class));
+        ALL.put("placementType", DictionaryEntry.of(Enums.PlacementType.class));
+        ALL.put("houseType", DictionaryEntry.of(Enums.HouseType.class));
+        ALL.put("householdStatus", DictionaryEntry.of(Enums.HouseholdStatus.class));
+        ALL.put("gender", DictionaryEntry.of(Enums.Gender.class));
+        ALL.put("relationship", DictionaryEntry.of(Enums.Relationship.class));
+        ALL.put("education", DictionaryEntry.of(Enums.Education.class));
+        ALL.put("health", DictionaryEntry.of(Enums.Health.class));
+        ALL.put("labourCapacity", DictionaryEntry.of(Enums.LabourCapacity.class));
+        ALL.put("employmentStatus", DictionaryEntry.of(Enums.EmploymentStatus.class));
+        ALL.put("personStatus", DictionaryEntry.of(Enums.PersonStatus.class));
+    }
+
+    @GET
+    @Operation(summary = "Every coded value of the registry with its Chinese label, for forms and spreadsheets")
+    public Map<String, List<DictionaryEntry>> dictionary() {
+        return ALL;
+    }
+}

@@ -1,0 +1,371 @@
+package cn.resettle.community.household;
+
+import cn.resettle.common.events.CommunityEvents.HouseholdMovedOut;
+import cn.resettle.common.events.CommunityEvents.HouseholdRegistered;
+import cn.resettle.common.events.CommunityEvents.HouseholdUpdated;
+import cn.resettle.common.events.CommunityEvents.MemberAdded;
+import cn.resettle.common.events.CommunityEvents.MemberUpdated;
+import cn.resettle.common.events.HouseholdSnapshot;
+import cn.resettle.common.events.Topics;
+import cn.resettle.common.outbox.Outbox;
+import cn.resettle.common.problem.DomainException;
+import cn.resettle.common.security.DataScope;
+import cn.resettle.common.security.Masking;
+import cn.resettle.common.security.PersonalDataAudit;
+import cn.resettle.common.validation.CitizenIds;
+import cn.resettle.common.web.PageRequest;
+import cn.resettle.common.web.PageResult;
+import cn.resettle.community.household.Enums.Gender;
+import cn.resettle.community.household.Enums.HouseholdStatus;
+import cn.resettle.community.household.Enums.LabourCapacity;
+import cn.resettle.community.household.Enums.PersonStatus;
+import cn.resettle.community.household.Enums.PlacementType;
+import cn.resettle.community.household.Enums.Relationship;
+import cn.resettle.community.household.Enums.RelocationType;
+import cn.resettle.community.household.HouseholdDtos.HouseholdRequest;
+import cn.resettle.community.household.HouseholdDtos.HouseholdUpdate;
+import cn.resettle.community.household.HouseholdDtos.HouseholdView;
+import cn.resettle.community.household.HouseholdDtos.MemberRequest;
+import cn.resettle.community.household.HouseholdDtos.MemberUpdate;
+import cn.resettle.community.household.HouseholdDtos.MoveOutRequest;
+import cn.resettle.community.household.HouseholdDtos.PersonView;
+import cn.resettle.community.site.Site;
+import cn.resettle.community.site.SiteStatus;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** The household registry. Every change is one transaction with its event in the outbox. */
+@ApplicationScoped
+@Transactional
+public class HouseholdService {
+
+    @Inject
+    DataScope scope;
+    @Inject
+    Outbox outbox;
+    @Inject
+    PersonalDataAudit audit;
+    @Inject
+    EntityManager em;
+
+    public record Filter(String regionCode, UUID siteId, RelocationType relocationType, LabourCapacity labourCapacity,
+                         HouseholdStatus status) {
+        String describe() {
+            return "region=" + regionCode + ",site=" + siteId + ",relocation=" + relocationType + ",labour="
+                    + labourCapacity + ",status=" + status;
+        }
+    }
+
+    public HouseholdView register(HouseholdRequest req) {
+        Household h = create(req);
+        return view(h, true);
+    }
+
+    /** Creates the household and its members and writes the event; used by the API and by bulk import. */
+    public Household create(HouseholdRequest req) {
+        Site site = null;
+        String region = req.regionCode();
+        if (req.placementType() == PlacementType.CENTRALIZED) {
+            if (req.siteId() == null) {
+                throw DomainException.invalid("siteId", "centralized placement needs the site");
+            }
+            site = Site.findById(req.siteId());
+            if (site == null) {
+                throw DomainException.invalid("siteId", "no such site");
+            }
+            if (site.status != SiteStatus.ACTIVE) {
+                throw DomainException.unprocessable("site-closed", "site " + site.code + " is closed");
+            }
+            if (region != null && !region.equals(site.townshipCode)) {
+                throw DomainException.invalid("regionCode", "the site is in township " + site.townshipCode);
+            }
+            region = site.townshipCode;
+        } else {
+            if (req.siteId() != null) {
+                throw DomainException.invalid("siteId", "dispersed placement has no site");
+            }
+            if (region == null) {
+                throw DomainException.invalid("regionCode", "dispersed placement needs the township code");
+            }
+        }
+        if (!scope.allows(region, site == null ? null : site.code)) {
+            throw DomainException.forbidden("you cannot register households in " + (site == null ? region : site.code));
+        }
+        if (Household.findByNo(req.householdNo()).isPresent()) {
+            throw DomainException.conflict("duplicate-household-no", "household " + req.householdNo() + " is already registered");
+        }
+        List<MemberRequest> members = req.members() == null ? List.of() : req.members();
+        checkMembers(members);
+        Household h = new Household();
+        h.id = UUID.randomUUID();
+        h.householdNo = req.householdNo();
+        h.siteId = site == null ? null : site.id;
+        h.siteCode = site == null ? null : site.code;
+        h.regionCode = region;
+        h.relocationType = req.relocationType();
+        h.placementType = req.placementType();
+        h.houseType = req.houseType();
+        h.houseArea = req.houseArea();
+        h.originPlace = req.originPlace();
+        h.originRegionCode = req.originRegionCode();
+        h.homesteadArea = req.homesteadArea();
+        h.farmlandMu = req.farmlandMu();
+        h.forestMu = req.forestMu();
+        h.phone = req.phone();
+        h.relocatedOn = req.relocatedOn();
+        h.status = HouseholdStatus.ACTIVE;
+        h.createdAt = h.updatedAt = OffsetDateTime.now();
+        h.persist();
+        for (MemberRequest m : members) {
+            addPerson(h, m);
+        }
+        em.flush();
+        outbox.publish(Topics.COMMUNITY, h.id, new HouseholdRegistered(snapshot(h)));
+        return h;
+    }
+
+    private void checkMembers(List<MemberRequest> members) {
+        Set<String> seen = new HashSet<>();
+        long heads = members.stream().filter(m -> m.relationship() == Relationship.HEAD).count();
+        if (heads > 1) {
+            throw DomainException.invalid("members", "a household has one head (户主)");
+        }
+        for (int i = 0; i < members.size(); i++) {
+            String id = CitizenIds.normalize(members.get(i).idNumber());
+            if (!seen.add(id)) {
+                throw DomainException.invalid("members[" + i + "].idNumber", "the same ID number appears twice");
+            }
+            if (Person.findByIdNumber(id).isPresent()) {
+                throw new DomainException(409, "duplicate-id-number", "冲突 Conflict",
+                        "members[" + i + "].idNumber: a person with this ID number is already registered",
+                        List.of(new cn.resettle.common.problem.Problem.Violation("members[" + i + "].idNumber", "already registered")));
+            }
+        }
+    }
+
+    public Person addPerson(Household h, MemberRequest m) {
+        String id = CitizenIds.normalize(m.idNumber());
+        Person p = new Person();
+        p.id = UUID.randomUUID();
+        p.household = h;
+        p.seq = h.members.size() + 1;
+        p.idNumber = id;
+        p.name = m.name().trim();
+        p.gender = Gender.valueOf(CitizenIds.gender(id));
+        p.birthDate = CitizenIds.birthDate(id);
+        p.relationship = m.relationship();
+        p.education = m.education();
+        p.health = m.health();
+        p.disabilityLevel = m.disabilityLevel();
+        p.labourCapacity = m.labourCapacity();
+        p.skills = m.skills();
+        p.employmentStatus = m.employmentStatus();
+        p.trainingWish = m.trainingWish();
+        p.workplace = m.workplace();
+        p.phone = m.phone();
+        p.status = PersonStatus.ACTIVE;
+        p.updatedAt = OffsetDateTime.now();
+        h.members.add(p);
+        p.persist();
+        return p;
+    }
+
+    public void flush() {
+        em.flush();
+    }
+
+    public HouseholdView update(UUID id, HouseholdUpdate req) {
+        Household h = writable(id, req.version());
+        h.houseType = req.houseType();
+        h.houseArea = req.houseArea();
+        h.originPlace = req.originPlace();
+        h.originRegionCode = req.originRegionCode();
+        h.homesteadArea = req.homesteadArea();
+        h.farmlandMu = req.farmlandMu();
+        h.forestMu = req.forestMu();
+        h.phone = req.phone();
+        h.relocatedOn = req.relocatedOn();
+        h.touch();
+        em.flush();
+        outbox.publish(Topics.COMMUNITY, h.id, new HouseholdUpdated(snapshot(h)));
+        return view(h, true);
+    }
+
+    public HouseholdView moveOut(UUID id, MoveOutRequest req) {
+        Household h = writable(id, req.version());
+        if (h.status == HouseholdStatus.MOVED_OUT) {
+            throw DomainException.conflict("already-moved-out", "household " + h.householdNo + " has already moved out");
+        }
+        h.status = HouseholdStatus.MOVED_OUT;
+        h.movedOutOn = req.movedOutOn();
+        h.movedOutReason = req.reason();
+        h.touch();
+        em.flush();
+        outbox.publish(Topics.COMMUNITY, h.id, new HouseholdMovedOut(snapshot(h), req.reason(), req.movedOutOn()));
+        return view(h, true);
+    }
+
+    public HouseholdView addMember(UUID householdId, MemberRequest req) {
+        Household h = visible(householdId);
+        requireActive(h);
+        checkMembers(List.of(req));
+        Person p = addPerson(h, req);
+        h.touch();
+        em.flush();
+        outbox.publish(Topics.COMMUNITY, h.id, new MemberAdded(snapshot(h), p.id));
+        return view(h, true);
+    }
+
+    public HouseholdView updateMember(UUID householdId, UUID personId, MemberUpdate req) {
+        Household h = visible(householdId);
+        Person p = h.members.stream().filter(m -> m.id.equals(personId)).findFirst()
+                .orElseThrow(() -> DomainException.notFound("person", personId));
+        if (p.version != req.version()) {
+            throw staleVersion();
+        }
+        if (req.relationship() == Relationship.HEAD && p.relationship != Relationship.HEAD
+                && h.members.stream().anyMatch(m -> m.relationship == Relationship.HEAD && m.status == PersonStatus.ACTIVE)) {
+            throw DomainException.invalid("relationship", "the household already has a head (户主)");
+        }
+        p.name = req.name().trim();
+        p.relationship = req.relationship();
+        p.education = req.education();
+        p.health = req.health();
+        p.disabilityLevel = req.disabilityLevel();
+        p.labourCapacity = req.labourCapacity();
+        p.skills = req.skills();
+        p.employmentStatus = req.employmentStatus();
+        p.trainingWish = req.trainingWish();
+        p.workplace = req.workplace();
+        p.phone = req.phone();
+        if (req.status() != null) {
+            p.status = req.status();
+        }
+        p.updatedAt = OffsetDateTime.now();
+        h.touch();
+        em.flush();
+        outbox.publish(Topics.COMMUNITY, h.id, new MemberUpdated(snapshot(h), p.id));
+        return view(h, true);
+    }
+
+    public HouseholdView get(UUID id) {
+        Household h = visible(id);
+        audit.read("household", h.id);
+        return view(h, true);
+    }
+
+    public PageResult<HouseholdView> list(Filter filter, PageRequest page) {
+        var query = query(filter).page(Page.of(page.page(), page.size()));
+        List<Household> households = query.list();
+        long total = query.count();
+        audit.list("household", households.size(), filter.describe());
+        return PageResult.of(households.stream().map(h -> view(h, false)).toList(), page, total);
+    }
+
+    /** Households with their members for the ledger export, in the caller's scope; at most {@code max}. */
+    public List<HouseholdView> ledger(Filter filter, int max) {
+        List<Household> households = query(filter).range(0, max - 1).list();
+        audit.export("household", households.size(), filter.describe());
+        return households.stream().map(h -> view(h, true)).toList();
+    }
+
+    private io.quarkus.hibernate.orm.panache.PanacheQuery<Household> query(Filter filter) {
+        DataScope.Filter f = scope.filter("h.regionCode", "h.siteCode");
+        StringBuilder q = new StringBuilder("from Household h where ").append(f.jpql());
+        Map<String, Object> p = new HashMap<>(f.params());
+        if (filter.regionCode() != null) {
+            q.append(" and h.regionCode like :region");
+            p.put("region", filter.regionCode() + "%");
+        }
+        if (filter.siteId() != null) {
+            q.append(" and h.siteId = :siteId");
+            p.put("siteId", filter.siteId());
+        }
+        if (filter.relocationType() != null) {
+            q.append(" and h.relocationType = :relocationType");
+            p.put("relocationType", filter.relocationType());
+        }
+        if (filter.status() != null) {
+            q.append(" and h.status = :status");
+            p.put("status", filter.status());
+        }
+        if (filter.labourCapacity() != null) {
+            q.append(" and exists (select 1 from Person m where m.household = h and m.status = :active and m.labourCapacity = :labour)");
+            p.put("active", PersonStatus.ACTIVE);
+            p.put("labour", filter.labourCapacity());
+        }
+        return Household.find(q.toString(), Sort.by("householdNo"), p);
+    }
+
+    public Household visible(UUID id) {
+        Household h = Household.findById(id);
+        if (h == null || !scope.allows(h.regionCode, h.siteCode)) {
+            throw DomainException.notFound("household", id);
+        }
+        return h;
+    }
+
+    private Household writable(UUID id, Long version) {
+        Household h = visible(id);
+        if (version == null || h.version != version) {
+            throw staleVersion();
+        }
+        return h;
+    }
+
+    private static void requireActive(Household h) {
+        if (h.status != HouseholdStatus.ACTIVE) {
+            throw DomainException.unprocessable("household-moved-out", "household " + h.householdNo + " has moved out");
+        }
+    }
+
+    private static DomainException staleVersion() {
+        return new DomainException(409, "stale-version", "数据已被他人修改 Stale version",
+                "the record was changed by someone else since you read it; reload and apply your change again");
+    }
+
+    public static HouseholdSnapshot snapshot(Household h) {
+        List<HouseholdSnapshot.Member> members = h.members.stream().map(p -> new HouseholdSnapshot.Member(
+                p.id, p.idNumber, p.name, p.gender.name(), p.birthDate, p.relationship.name(), p.labourCapacity.name(),
+                p.employmentStatus.name(), p.health == null ? null : p.health.name(), p.status.name())).toList();
+        return new HouseholdSnapshot(h.id, h.version, h.householdNo, h.siteId, h.siteCode, h.regionCode,
+                h.relocationType.name(), h.placementType.name(), h.houseType == null ? null : h.houseType.name(),
+                h.originPlace, h.status.name(), members);
+    }
+
+    HouseholdView view(Household h, boolean withMembers) {
+        boolean full = scope.seesFullIdentity();
+        List<Person> active = h.members.stream().filter(p -> p.status == PersonStatus.ACTIVE).toList();
+        String head = active.stream().filter(p -> p.relationship == Relationship.HEAD).map(p -> p.name).findFirst()
+                .orElse(active.isEmpty() ? null : active.get(0).name);
+        List<PersonView> members = withMembers
+                ? h.members.stream().map(p -> personView(p, full)).collect(Collectors.toList())
+                : null;
+        return new HouseholdView(h.id, h.version, h.householdNo, h.siteId, h.siteCode, h.regionCode, h.relocationType,
+                h.placementType, h.houseType, h.houseArea, h.originPlace, h.originRegionCode, h.homesteadArea,
+                h.farmlandMu, h.forestMu, full ? h.phone : Masking.phone(h.phone), h.relocatedOn, h.status,
+                h.movedOutOn, h.movedOutReason, head, active.size(), members);
+    }
+
+    static PersonView personView(Person p, boolean full) {
+        return new PersonView(p.id, p.version, full ? p.idNumber : Masking.idNumber(p.idNumber), p.name, p.gender,
+                p.birthDate, Period.between(p.birthDate, LocalDate.now()).getYears(), p.relationship, p.education,
+                p.health, p.disabilityLevel, p.labourCapacity, p.skills, p.employmentStatus, p.trainingWish,
+                p.workplace, full ? p.phone : Masking.phone(p.phone), p.status);
+    }
+}
