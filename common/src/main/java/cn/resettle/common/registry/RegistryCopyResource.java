@@ -1,0 +1,40 @@
+package cn.resettle.common.registry;
+
+import cn.resettle.common.registry.RegistryViews.HouseholdCopy;
+import cn.resettle.common.web.PageRequest;
+import cn.resettle.common.web.PageResult;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.UUID;
+
+/**
+ * The read endpoint of a service's registry copy. A service exposes it by subclassing with its own
+ * {@code @Path("/api/<domain>/registry/households")} and {@code @RolesAllowed}.
+ */
+public abstract class RegistryCopyResource {
+
+    @Inject
+    RegistryReadService registry;
+
+    @GET
+    @Operation(summary = "Households as this service knows them from registry events, in your data scope, paged")
+    public PageResult<HouseholdCopy> list(@QueryParam("regionCode") String regionCode, @QueryParam("siteCode") String siteCode,
+                                          @QueryParam("labourCapacity") String labourCapacity,
+                                          @Valid @BeanParam PageRequest page) {
+        return registry.list(regionCode, siteCode, labourCapacity, page);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One household of the registry copy with its members")
+    public HouseholdCopy get(@PathParam("id") UUID id) {
+        return registry.get(id);
+    }
+}

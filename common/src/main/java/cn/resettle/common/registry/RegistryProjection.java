@@ -1,0 +1,117 @@
+package cn.resettle.common.registry;
+
+import cn.resettle.common.events.CommunityEvents;
+import cn.resettle.common.events.EventCodec;
+import cn.resettle.common.events.EventEnvelope;
+import cn.resettle.common.events.HouseholdSnapshot;
+import cn.resettle.common.inbox.IdempotentConsumer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.time.OffsetDateTime;
+
+/**
+ * Keeps a service's own copy of the registry from community events (no synchronous calls to community-service).
+ * Each event is applied at most once (inbox) and only if it is newer than what the copy holds (the aggregate
+ * version), so redeliveries, duplicates and late arrivals leave the copy right. {@code events_applied} counts the
+ * events that changed a household row: operators (and the fault test) can see that nothing was applied twice.
+ */
+@ApplicationScoped
+public class RegistryProjection {
+
+    private static final Logger LOG = Logger.getLogger(RegistryProjection.class);
+
+    @Inject
+    IdempotentConsumer inbox;
+    @Inject
+    EventCodec codec;
+    @Inject
+    EntityManager em;
+
+    /** Entry point for a service's {@code @Incoming} method: parse, de-duplicate, apply. */
+    public void onRecord(String value) {
+        inbox.consume(value, this::apply);
+    }
+
+    void apply(EventEnvelope e) {
+        String type = e.type();
+        if (type.startsWith(CommunityEvents.HOUSEHOLD_TYPE_PREFIX)) {
+            HouseholdSnapshot h = codec.data(e, HouseholdCarrier.class).household();
+            if (h == null || h.id() == null) {
+                throw new EventCodec.MalformedEventException(type + " without a household snapshot");
+            }
+            upsertHousehold(h, e);
+        } else if (type.equals("cn.resettle.community.site.registered.v1") || type.equals("cn.resettle.community.site.updated.v1")) {
+            CommunityEvents.SiteSnapshot s = codec.data(e, SiteCarrier.class).site();
+            if (s == null || s.id() == null) {
+                throw new EventCodec.MalformedEventException(type + " without a site snapshot");
+            }
+            upsertSite(s);
+        } else {
+            LOG.debugf("ignoring event type %s", type);
+        }
+    }
+
+    /** Every household event carries {@code household}; other fields are ignored here. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public record HouseholdCarrier(HouseholdSnapshot household) {
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public record SiteCarrier(CommunityEvents.SiteSnapshot site) {
+    }
+
+    private void upsertSite(CommunityEvents.SiteSnapshot s) {
+        em.createNativeQuery("""
+                        insert into registry_site (id, version, code, name, county_code, township_code, area_type, status, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, now())
+                        on conflict (id) do update set version = excluded.version, code = excluded.code, name = excluded.name,
+                          county_code = excluded.county_code, township_code = excluded.township_code,
+                          area_type = excluded.area_type, status = excluded.status, updated_at = now()
+                        where registry_site.version < excluded.version""")
+                .setParameter(1, s.id()).setParameter(2, s.version()).setParameter(3, s.code()).setParameter(4, s.name())
+                .setParameter(5, s.countyCode()).setParameter(6, s.townshipCode()).setParameter(7, s.areaType())
+                .setParameter(8, s.status()).executeUpdate();
+    }
+
+    private void upsertHousehold(HouseholdSnapshot h, EventEnvelope e) {
+        int activeMembers = (int) h.members().stream().filter(m -> "ACTIVE".equals(m.status())).count();
+        int changed = em.createNativeQuery("""
+                        insert into registry_household (id, version, household_no, site_id, site_code, region_code,
+                          relocation_type, placement_type, status, member_count, events_applied, last_event_id, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?12)
+                        on conflict (id) do update set version = excluded.version, household_no = excluded.household_no,
+                          site_id = excluded.site_id, site_code = excluded.site_code, region_code = excluded.region_code,
+                          relocation_type = excluded.relocation_type, placement_type = excluded.placement_type,
+                          status = excluded.status, member_count = excluded.member_count,
+                          events_applied = registry_household.events_applied + 1,
+                          last_event_id = excluded.last_event_id, updated_at = excluded.updated_at
+                        where registry_household.version < excluded.version""")
+                .setParameter(1, h.id()).setParameter(2, h.version()).setParameter(3, h.householdNo())
+                .setParameter(4, h.siteId()).setParameter(5, h.siteCode()).setParameter(6, h.regionCode())
+                .setParameter(7, h.relocationType()).setParameter(8, h.placementType()).setParameter(9, h.status())
+                .setParameter(10, activeMembers).setParameter(11, e.id())
+                .setParameter(12, e.time() == null ? OffsetDateTime.now() : e.time())
+                .executeUpdate();
+        if (changed == 0) {
+            LOG.debugf("household %s version %d is not newer than the copy; skipped", h.id(), h.version());
+            return;
+        }
+        em.createNativeQuery("delete from registry_person where household_id = ?1").setParameter(1, h.id()).executeUpdate();
+        for (HouseholdSnapshot.Member m : h.members()) {
+            // a person re-registered in another household moves with the newest event
+            em.createNativeQuery("delete from registry_person where id_number = ?1").setParameter(1, m.idNumber()).executeUpdate();
+            em.createNativeQuery("""
+                            insert into registry_person (id, household_id, id_number, name, gender, birth_date, relationship,
+                              labour_capacity, employment_status, health, status)
+                            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)""")
+                    .setParameter(1, m.id()).setParameter(2, h.id()).setParameter(3, m.idNumber())
+                    .setParameter(4, m.name()).setParameter(5, m.gender()).setParameter(6, m.birthDate())
+                    .setParameter(7, m.relationship()).setParameter(8, m.labourCapacity())
+                    .setParameter(9, m.employmentStatus()).setParameter(10, m.health()).setParameter(11, m.status())
+                    .executeUpdate();
+        }
+    }
+}

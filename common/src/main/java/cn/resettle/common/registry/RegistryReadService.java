@@ -1,0 +1,130 @@
+package cn.resettle.common.registry;
+
+import cn.resettle.common.problem.DomainException;
+import cn.resettle.common.registry.RegistryViews.HouseholdCopy;
+import cn.resettle.common.registry.RegistryViews.PersonCopy;
+import cn.resettle.common.security.DataScope;
+import cn.resettle.common.security.Masking;
+import cn.resettle.common.security.PersonalDataAudit;
+import cn.resettle.common.web.PageRequest;
+import cn.resettle.common.web.PageResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Reads of the registry copy, always inside the caller's data scope, masked and audited like the registry itself. */
+@ApplicationScoped
+@Transactional
+public class RegistryReadService {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    DataScope scope;
+    @Inject
+    PersonalDataAudit audit;
+
+    public PageResult<HouseholdCopy> list(String regionCode, String siteCode, String labourCapacity, PageRequest page) {
+        DataScope.Filter f = scope.filter("h.region_code", "h.site_code");
+        StringBuilder sql = new StringBuilder(" from registry_household h where ").append(f.jpql());
+        Map<String, Object> params = new HashMap<>(f.params());
+        if (regionCode != null) {
+            sql.append(" and h.region_code like :region");
+            params.put("region", regionCode + "%");
+        }
+        if (siteCode != null) {
+            sql.append(" and h.site_code = :site");
+            params.put("site", siteCode);
+        }
+        if (labourCapacity != null) {
+            sql.append(" and exists (select 1 from registry_person p where p.household_id = h.id and p.status = 'ACTIVE' and p.labour_capacity = :labour)");
+            params.put("labour", labourCapacity);
+        }
+        Query count = em.createNativeQuery("select count(*)" + sql);
+        Query rows = em.createNativeQuery("select h.id, h.version, h.household_no, h.site_id, h.site_code, h.region_code, "
+                + "h.relocation_type, h.placement_type, h.status, h.member_count, h.events_applied, h.updated_at" + sql
+                + " order by h.household_no limit :lim offset :off");
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            rows.setParameter(k, v);
+        });
+        rows.setParameter("lim", page.size()).setParameter("off", page.page() * page.size());
+        long total = ((Number) count.getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> result = rows.getResultList();
+        List<HouseholdCopy> items = new ArrayList<>();
+        for (Object[] r : result) {
+            items.add(household(r, null));
+        }
+        audit.list("household-copy", items.size(), "region=" + regionCode + ",site=" + siteCode + ",labour=" + labourCapacity);
+        return PageResult.of(items, page, total);
+    }
+
+    public HouseholdCopy get(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> r = em.createNativeQuery("select id, version, household_no, site_id, site_code, region_code, "
+                        + "relocation_type, placement_type, status, member_count, events_applied, updated_at "
+                        + "from registry_household where id = ?1")
+                .setParameter(1, id).getResultList();
+        if (r.isEmpty()) {
+            throw DomainException.notFound("household", id);
+        }
+        Object[] row = r.get(0);
+        if (!scope.allows((String) row[5], (String) row[4])) {
+            throw DomainException.notFound("household", id);
+        }
+        boolean full = scope.seesFullIdentity();
+        @SuppressWarnings("unchecked")
+        List<Object[]> people = em.createNativeQuery("select id, id_number, name, gender, birth_date, relationship, "
+                        + "labour_capacity, employment_status, health, status from registry_person where household_id = ?1 order by birth_date")
+                .setParameter(1, id).getResultList();
+        List<PersonCopy> members = people.stream().map(p -> new PersonCopy((UUID) p[0],
+                full ? (String) p[1] : Masking.idNumber((String) p[1]), (String) p[2], str(p[3]),
+                toDate(p[4]), (String) p[5], (String) p[6], (String) p[7], (String) p[8], (String) p[9])).toList();
+        audit.read("household-copy", id);
+        return household(row, members);
+    }
+
+    private static HouseholdCopy household(Object[] r, List<PersonCopy> members) {
+        return new HouseholdCopy((UUID) r[0], ((Number) r[1]).longValue(), (String) r[2], (UUID) r[3], (String) r[4],
+                (String) r[5], (String) r[6], (String) r[7], (String) r[8], ((Number) r[9]).intValue(),
+                ((Number) r[10]).intValue(), toTime(r[11]), members);
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    private static LocalDate toDate(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof LocalDate d) {
+            return d;
+        }
+        return ((java.sql.Date) o).toLocalDate();
+    }
+
+    private static OffsetDateTime toTime(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof OffsetDateTime t) {
+            return t;
+        }
+        if (o instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) o).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+}
