@@ -42,6 +42,23 @@ public class ProblemMappers {
         return problem(e.status(), e.code(), e.title(), e.getMessage(), uri, e.violations());
     }
 
+    @ServerExceptionMapper
+    public Response unauthenticated(io.quarkus.security.UnauthorizedException e, UriInfo uri) {
+        return Response.fromResponse(problem(401, "unauthenticated", "未登录或令牌无效 Unauthenticated",
+                "a valid bearer token from the identity provider is required", uri, List.of()))
+                .header("WWW-Authenticate", "Bearer realm=\"resettle\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(null, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return problem(403, "forbidden", "无权限 Forbidden", "your role does not allow this", uri, List.of());
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response validation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.Violation> violations = e.getConstraintViolations().stream()
