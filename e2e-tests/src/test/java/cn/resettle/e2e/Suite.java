@@ -1,0 +1,150 @@
+package cn.resettle.e2e;
+
+import io.restassured.RestAssured;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the packaged suite once per test JVM: the infrastructure through the project's own script (real
+ * PostgreSQL, Kafka, Keycloak; already-running parts are left alone), then the five service jars on their own
+ * ports (18080-18084) with their own databases (*_e2e, cleaned at start) and consumer groups, and waits until the
+ * gateway reports every service ready. The processes stop when the JVM exits.
+ */
+public final class Suite {
+
+    public static final int GATEWAY_PORT = 18080;
+    public static final String GATEWAY = "http://localhost:" + GATEWAY_PORT;
+    static final Path ROOT = Path.of(System.getProperty("suite.root", "..")).toAbsolutePath().normalize();
+    private static final List<Process> PROCESSES = new ArrayList<>();
+    private static boolean started;
+
+    private Suite() {
+    }
+
+    public static synchronized void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        infra("up");
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("community", 18081);
+        ports.put("monitoring", 18082);
+        ports.put("employment", 18083);
+        ports.put("industry", 18084);
+        for (Map.Entry<String, Integer> e : ports.entrySet()) {
+            String svc = e.getKey();
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("HTTP_PORT", e.getValue().toString());
+            env.put("DB_URL", "jdbc:postgresql://localhost:15432/" + svc + "_e2e");
+            env.put("FLYWAY_CLEAN_DISABLED", "false");
+            env.put("FLYWAY_CLEAN_AT_START", "true");
+            env.put("KAFKA_GROUP_ID", svc + "-e2e-" + run);
+            launch(svc + "-service", env);
+        }
+        Map<String, String> gw = new LinkedHashMap<>();
+        gw.put("HTTP_PORT", String.valueOf(GATEWAY_PORT));
+        ports.forEach((svc, port) -> gw.put(svc.toUpperCase() + "_URL", "http://localhost:" + port));
+        gw.put("CORS_ORIGINS", "http://localhost:5173");
+        launch("gateway", gw);
+        Runtime.getRuntime().addShutdownHook(new Thread(Suite::stop));
+        waitReady();
+        RestAssured.baseURI = GATEWAY;
+    }
+
+    static void launch(String module, Map<String, String> env) {
+        File jar = ROOT.resolve(module).resolve("target/quarkus-app/quarkus-run.jar").toFile();
+        if (!jar.isFile()) {
+            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify builds them)");
+        }
+        try {
+            Path logs = ROOT.resolve("e2e-tests/target/e2e-logs");
+            Files.createDirectories(logs);
+            ProcessBuilder pb = new ProcessBuilder("java", "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.getPath())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logs.resolve(module + ".log").toFile());
+            pb.environment().putAll(env);
+            PROCESSES.add(pb.start());
+        } catch (IOException ex) {
+            throw new IllegalStateException("cannot start " + module, ex);
+        }
+    }
+
+    static void waitReady() {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            for (Process p : PROCESSES) {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException("a service exited during start; see e2e-tests/target/e2e-logs");
+                }
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                last = r.body();
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException | InterruptedException e) {
+                last = e.toString();
+            }
+            sleepQuietly(500);
+        }
+        throw new IllegalStateException("the suite did not become ready in 120 s: " + last);
+    }
+
+    static void stop() {
+        PROCESSES.forEach(Process::destroy);
+        for (Process p : PROCESSES) {
+            try {
+                if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    /** Runs deploy/local/infra.sh with the given arguments, e.g. {@code infra("down", "kafka")}. */
+    public static void infra(String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("bash");
+        cmd.add(ROOT.resolve("deploy/local/infra.sh").toString());
+        cmd.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(cmd).inheritIO().start();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", cmd) + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms); // polling interval of the readiness probe loop, not a wait for an outcome
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
