@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -43,6 +44,11 @@ class BrokerOutageIT {
             Suite.infra("down", "kafka");
             try {
                 ids.addAll(burst(pool, site, DURING)); // accepted while the broker is down
+                // keep it down until the outbox relay has seen deliveries fail: the events now wait in the outbox
+                await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+                        given().baseUri("http://localhost:18081").get("/q/health/group/outbox").then()
+                                .body("checks[0].data.pending", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                                .body("checks[0].data.failedAttempts", org.hamcrest.Matchers.greaterThanOrEqualTo(1)));
             } finally {
                 Suite.infra("up", "kafka");
             }
@@ -50,6 +56,9 @@ class BrokerOutageIT {
             pool.shutdown();
         }
         assertEquals(BEFORE + DURING, ids.size());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().baseUri("http://localhost:18081").get("/q/health/group/outbox").then()
+                        .body("checks[0].data.pending", equalTo(0)));
 
         for (String domain : List.of("monitoring", "employment", "industry")) {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {

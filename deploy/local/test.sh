@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every test of the suite against real servers: starts PostgreSQL, Kafka and Keycloak once for the whole run
+# (fetching them from Maven Central the first time), runs `./mvnw verify` (unit tests, each service's
+# @QuarkusTest suite, then the end-to-end tests that start the packaged services behind the gateway), and stops
+# again whatever it started. Extra arguments go to Maven, e.g. deploy/local/test.sh -pl common,community-service
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+INFRA="$ROOT/deploy/local/infra.sh"
+
+started=()
+for c in postgres kafka keycloak; do
+  if ! "$INFRA" status | grep -q "^$c: running"; then started+=("$c"); fi
+done
+cleanup() { if (( ${#started[@]} )); then "$INFRA" down "${started[@]}"; fi; }
+trap cleanup EXIT
+
+"$INFRA" up
+cd "$ROOT"
+./mvnw -B verify "$@"
