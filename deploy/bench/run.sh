@@ -2,7 +2,8 @@
 # Start-up and memory benchmark of the five services on this machine.
 # For each service: wall time from `java -jar` to /q/health/ready answering 200, Quarkus' own "started in",
 # resident memory (VmRSS) right after start, and again after a short load through the gateway
-# (wrk, LOAD_SECONDS at LOAD_CONNECTIONS connections, on a list endpoint with a real token).
+# (wrk: WARMUP_SECONDS unrecorded, then LOAD_SECONDS at LOAD_CONNECTIONS connections, on a list endpoint with a
+# real token).
 # Prints a Markdown table; docs/benchmarks.md holds the last recorded one.
 #
 #   deploy/bench/run.sh            (uses the same JAVA_OPTS as deploy/local/suite.sh)
@@ -40,6 +41,8 @@ done
 TOKEN=$(curl -s -d grant_type=password -d client_id=resettle-web -d username=county.admin -d 'password=Passw0rd!' \
   http://localhost:8180/realms/resettle/protocol/openid-connect/token | python3 -c 'import sys,json;print(json.load(sys.stdin)["access_token"])')
 for s in "${ORDER[@]}"; do
+  # a warm-up round (JIT, pools) that is not recorded, then the measured round
+  wrk -t2 -c"$LOAD_CONNECTIONS" -d"${WARMUP_SECONDS:-10}s" -H "Authorization: Bearer $TOKEN" "http://localhost:8080${PATHS[$s]}?size=20" > /dev/null
   r=$(wrk -t2 -c"$LOAD_CONNECTIONS" -d"${LOAD_SECONDS}s" --latency -H "Authorization: Bearer $TOKEN" \
         "http://localhost:8080${PATHS[$s]}?size=20")
   RPS[$s]=$(echo "$r" | awk '/Requests\/sec/ {printf "%.0f", $2}')
