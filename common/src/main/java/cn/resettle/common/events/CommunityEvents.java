@@ -43,6 +43,24 @@ public final class CommunityEvents {
     public record MemberUpdated(HouseholdSnapshot household, UUID personId) {
     }
 
+    /**
+     * A safety hazard or disaster recorded at a site: the households it affects (all active households of the
+     * site when none are named) are flagged in monitoring. {@code category}: GEOLOGICAL, HOUSING, FIRE, FLOOD,
+     * OTHER_DISASTER.
+     */
+    @EventType(value = "cn.resettle.community.hazard.recorded.v1", aggregate = "site")
+    public record HazardRecorded(UUID hazardId, UUID siteId, String siteCode, String regionCode, String category,
+                                 String severity, String description, java.util.List<UUID> householdIds,
+                                 LocalDate recordedOn) {
+    }
+
+    /** A housing-extension application was refused (for example because the household became a monitoring subject). */
+    @EventType(value = "cn.resettle.community.housing-extension.refused.v1", aggregate = "household")
+    public record HousingExtensionRefused(UUID applicationId, UUID householdId, String reason) {
+    }
+
+    public static final String HAZARD_RECORDED = "cn.resettle.community.hazard.recorded.v1";
+
     /** Prefix shared by every household event type: consumers of projections match on it. */
     public static final String HOUSEHOLD_TYPE_PREFIX = "cn.resettle.community.household.";
 }

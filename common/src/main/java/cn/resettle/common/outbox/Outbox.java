@@ -42,15 +42,21 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(String topic, Object aggregateId, Object payload) {
         EventType type = EventCodec.typeOf(payload);
+        return publish(topic, aggregateId, type.value(), type.aggregate(), payload);
+    }
+
+    /** For payloads whose type depends on the publisher (task events: {@code cn.resettle.<domain>.task.completed.v1}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(String topic, Object aggregateId, String eventType, String aggregateType, Object payload) {
         UUID id = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        EventEnvelope envelope = new EventEnvelope(EventEnvelope.SPEC_VERSION, id, type.value(), config.source(),
+        EventEnvelope envelope = new EventEnvelope(EventEnvelope.SPEC_VERSION, id, eventType, config.source(),
                 aggregateId.toString(), now, EventEnvelope.JSON, codec.toTree(payload));
         OutboxEvent row = new OutboxEvent();
         row.id = id;
-        row.aggregateType = type.aggregate();
+        row.aggregateType = aggregateType;
         row.aggregateId = aggregateId.toString();
-        row.eventType = type.value();
+        row.eventType = eventType;
         row.topic = topic;
         row.payload = codec.write(envelope);
         row.occurredAt = now;

@@ -35,7 +35,8 @@ public class RegistryProjection {
         inbox.consume(value, this::apply);
     }
 
-    void apply(EventEnvelope e) {
+    /** Applies a registry event to the copy; returns false for event types the copy does not hold. */
+    public boolean apply(EventEnvelope e) {
         String type = e.type();
         if (type.startsWith(CommunityEvents.HOUSEHOLD_TYPE_PREFIX)) {
             HouseholdSnapshot h = codec.data(e, HouseholdCarrier.class).household();
@@ -43,15 +44,17 @@ public class RegistryProjection {
                 throw new EventCodec.MalformedEventException(type + " without a household snapshot");
             }
             upsertHousehold(h, e);
+            return true;
         } else if (type.equals("cn.resettle.community.site.registered.v1") || type.equals("cn.resettle.community.site.updated.v1")) {
             CommunityEvents.SiteSnapshot s = codec.data(e, SiteCarrier.class).site();
             if (s == null || s.id() == null) {
                 throw new EventCodec.MalformedEventException(type + " without a site snapshot");
             }
             upsertSite(s);
-        } else {
-            LOG.debugf("ignoring event type %s", type);
+            return true;
         }
+        LOG.debugf("event type %s is not for the registry copy", type);
+        return false;
     }
 
     /** Every household event carries {@code household}; other fields are ignored here. */

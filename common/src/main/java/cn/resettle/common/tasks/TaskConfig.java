@@ -1,0 +1,25 @@
+package cn.resettle.common.tasks;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Map;
+
+@ConfigMapping(prefix = "resettle.tasks")
+public interface TaskConfig {
+    /** This service's domain in event types and paths: employment, industry or community. */
+    @WithDefault("none")
+    String domain();
+
+    /** The responsible department shown in the household's assistance plan, e.g. 人社局. */
+    @WithDefault("unset")
+    String department();
+
+    /** Days to deadline per task kind (configuration per region); {@code default} for kinds not listed. */
+    @WithDefault("")
+    Map<String, Integer> deadlineDays();
+
+    default int deadlineFor(String kind, int fallback) {
+        return deadlineDays().getOrDefault(kind, deadlineDays().getOrDefault("default", fallback));
+    }
+}

@@ -1,0 +1,230 @@
+package cn.resettle.common.tasks;
+
+import cn.resettle.common.events.EventCodec;
+import cn.resettle.common.events.EventEnvelope;
+import cn.resettle.common.events.MonitoringEvents;
+import cn.resettle.common.events.MonitoringEvents.RiskFlagged;
+import cn.resettle.common.events.TaskEvents;
+import cn.resettle.common.outbox.Outbox;
+import cn.resettle.common.problem.DomainException;
+import cn.resettle.common.security.DataScope;
+import cn.resettle.common.tasks.AssistanceTask.Status;
+import cn.resettle.common.tasks.TaskDtos.TaskView;
+import cn.resettle.common.web.PageRequest;
+import cn.resettle.common.web.PageResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The task inbox of a service that gives assistance: tasks opened from flagged risks by the service's
+ * {@link TaskRouter}, then assigned, accepted, completed with an outcome or declined with a reason. Every change
+ * that monitoring must know (created, completed, declined) leaves through the outbox on the service's topic.
+ */
+@ApplicationScoped
+@Transactional
+public class TaskService {
+
+    private static final Logger LOG = Logger.getLogger(TaskService.class);
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Outbox outbox;
+    @Inject
+    EventCodec codec;
+    @Inject
+    TaskConfig config;
+    @Inject
+    Instance<TaskRouter> router;
+    @Inject
+    Instance<DataScope> scope;
+
+    /** Applies a monitoring event (called inside the idempotent consumer's transaction). */
+    public void onMonitoringEvent(EventEnvelope e) {
+        if (MonitoringEvents.RISK_FLAGGED.equals(e.type())) {
+            openTasks(codec.data(e, RiskFlagged.class));
+        }
+    }
+
+    public List<AssistanceTask> openTasks(RiskFlagged risk) {
+        List<TaskRouter.TaskPlan> plans = router.get().route(risk);
+        List<AssistanceTask> opened = new java.util.ArrayList<>();
+        for (TaskRouter.TaskPlan plan : plans) {
+            Long exists = em.createQuery("select count(t) from AssistanceTask t where t.riskId = :r and t.kind = :k", Long.class)
+                    .setParameter("r", risk.riskId()).setParameter("k", plan.kind()).getSingleResult();
+            if (exists > 0) {
+                continue;
+            }
+            AssistanceTask t = new AssistanceTask();
+            t.id = UUID.randomUUID();
+            t.riskId = risk.riskId();
+            t.householdId = risk.householdId();
+            t.householdNo = risk.householdNo();
+            t.regionCode = risk.regionCode();
+            t.siteCode = risk.siteCode();
+            t.department = config.department();
+            t.kind = plan.kind();
+            t.title = plan.title();
+            t.detail = truncate(plan.detail(), 1000);
+            t.targetPeople = truncate(plan.targetPeople(), 1000);
+            t.status = Status.OPEN;
+            t.deadline = LocalDate.now().plusDays(plan.deadlineDays());
+            t.createdAt = t.updatedAt = OffsetDateTime.now();
+            em.persist(t);
+            em.flush();
+            outbox.publish(topic(), t.householdId, TaskEvents.type(config.domain(), "created"), "household",
+                    new TaskEvents.TaskCreated(t.id, t.riskId, t.householdId, t.department, t.kind, t.title, t.deadline, t.createdAt));
+            opened.add(t);
+            LOG.infof("task %s (%s) opened for risk %s of household %s", t.id, t.kind, t.riskId, t.householdNo);
+        }
+        return opened;
+    }
+
+    public record Filter(AssistanceTask.Status status, String kind, String siteCode, String regionCode, Boolean overdue,
+                         UUID householdId, UUID riskId) {
+    }
+
+    public PageResult<TaskView> list(Filter f, PageRequest page) {
+        DataScope.Filter s = scope.get().filter("t.regionCode", "t.siteCode");
+        StringBuilder where = new StringBuilder(" from AssistanceTask t where ").append(s.jpql());
+        Map<String, Object> p = new HashMap<>(s.params());
+        if (f.status() != null) {
+            where.append(" and t.status = :status");
+            p.put("status", f.status());
+        }
+        if (f.kind() != null) {
+            where.append(" and t.kind = :kind");
+            p.put("kind", f.kind());
+        }
+        if (f.siteCode() != null) {
+            where.append(" and t.siteCode = :site");
+            p.put("site", f.siteCode());
+        }
+        if (f.regionCode() != null) {
+            where.append(" and t.regionCode like :region");
+            p.put("region", f.regionCode() + "%");
+        }
+        if (f.householdId() != null) {
+            where.append(" and t.householdId = :household");
+            p.put("household", f.householdId());
+        }
+        if (f.riskId() != null) {
+            where.append(" and t.riskId = :risk");
+            p.put("risk", f.riskId());
+        }
+        if (Boolean.TRUE.equals(f.overdue())) {
+            where.append(" and t.status in (:open) and t.deadline < :today");
+            p.put("open", List.of(Status.OPEN, Status.ACCEPTED));
+            p.put("today", LocalDate.now());
+        }
+        TypedQuery<AssistanceTask> q = em.createQuery("select t" + where + " order by t.deadline, t.createdAt", AssistanceTask.class);
+        TypedQuery<Long> c = em.createQuery("select count(t)" + where, Long.class);
+        p.forEach((k, v) -> {
+            q.setParameter(k, v);
+            c.setParameter(k, v);
+        });
+        List<TaskView> items = q.setFirstResult(page.page() * page.size()).setMaxResults(page.size()).getResultList()
+                .stream().map(TaskService::view).toList();
+        return PageResult.of(items, page, c.getSingleResult());
+    }
+
+    public TaskView get(UUID id) {
+        return view(visible(id));
+    }
+
+    public TaskView assign(UUID id, TaskDtos.Assign req) {
+        AssistanceTask t = writable(id, req.version());
+        requireOpen(t);
+        t.assignee = req.assignee();
+        t.updatedAt = OffsetDateTime.now();
+        return view(t);
+    }
+
+    public TaskView accept(UUID id, TaskDtos.Accept req) {
+        AssistanceTask t = writable(id, req.version());
+        if (t.status != Status.OPEN) {
+            throw DomainException.conflict("task-not-open", "only an open task can be accepted; it is " + t.status);
+        }
+        t.status = Status.ACCEPTED;
+        t.acceptedAt = t.updatedAt = OffsetDateTime.now();
+        if (t.assignee == null) {
+            t.assignee = scope.get().actor();
+        }
+        return view(t);
+    }
+
+    public TaskView complete(UUID id, TaskDtos.Complete req) {
+        AssistanceTask t = writable(id, req.version());
+        requireOpen(t);
+        t.status = Status.COMPLETED;
+        t.outcome = req.outcome();
+        t.closedAt = t.updatedAt = OffsetDateTime.now();
+        t.closedBy = scope.get().actor();
+        em.flush();
+        outbox.publish(topic(), t.householdId, TaskEvents.type(config.domain(), "completed"), "household",
+                new TaskEvents.TaskCompleted(t.id, t.riskId, t.householdId, t.department, t.kind, t.outcome, t.closedBy, t.closedAt));
+        return view(t);
+    }
+
+    public TaskView decline(UUID id, TaskDtos.Decline req) {
+        AssistanceTask t = writable(id, req.version());
+        requireOpen(t);
+        t.status = Status.DECLINED;
+        t.declineReason = req.reason();
+        t.closedAt = t.updatedAt = OffsetDateTime.now();
+        t.closedBy = scope.get().actor();
+        em.flush();
+        outbox.publish(topic(), t.householdId, TaskEvents.type(config.domain(), "declined"), "household",
+                new TaskEvents.TaskDeclined(t.id, t.riskId, t.householdId, t.department, t.kind, t.declineReason, t.closedBy, t.closedAt));
+        return view(t);
+    }
+
+    private String topic() {
+        return "resettle." + config.domain() + ".events";
+    }
+
+    private AssistanceTask visible(UUID id) {
+        AssistanceTask t = em.find(AssistanceTask.class, id);
+        if (t == null || !scope.get().allows(t.regionCode, t.siteCode)) {
+            throw DomainException.notFound("task", id);
+        }
+        return t;
+    }
+
+    private AssistanceTask writable(UUID id, Long version) {
+        AssistanceTask t = visible(id);
+        if (version == null || t.version != version) {
+            throw new DomainException(409, "stale-version", "数据已被他人修改 Stale version",
+                    "the task was changed by someone else since you read it; reload it");
+        }
+        return t;
+    }
+
+    private static void requireOpen(AssistanceTask t) {
+        if (t.status == Status.COMPLETED || t.status == Status.DECLINED) {
+            throw DomainException.conflict("task-closed", "the task is already " + t.status);
+        }
+    }
+
+    static TaskView view(AssistanceTask t) {
+        return new TaskView(t.id, t.version, t.riskId, t.householdId, t.householdNo, t.regionCode, t.siteCode,
+                t.department, t.kind, t.title, t.detail, t.targetPeople, t.status, t.assignee, t.deadline,
+                t.overdue(LocalDate.now()), t.outcome, t.declineReason, t.createdAt, t.closedAt, t.closedBy);
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

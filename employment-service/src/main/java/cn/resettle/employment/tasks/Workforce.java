@@ -1,0 +1,119 @@
+package cn.resettle.employment.tasks;
+
+import cn.resettle.common.events.EmploymentEvents.JobLost;
+import cn.resettle.common.events.Topics;
+import cn.resettle.common.outbox.Outbox;
+import cn.resettle.common.problem.DomainException;
+import cn.resettle.common.security.DataScope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Who can work and who is employed: the registry copy (monthly status from community) overlaid with what
+ * employment itself recorded since (placements, job losses). A job loss that leaves the household with nobody
+ * employed is published (JobLost) and comes back from monitoring as a JOB_LOSS risk → a job-matching task here.
+ */
+@ApplicationScoped
+@Transactional
+public class Workforce {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Outbox outbox;
+    @Inject
+    DataScope scope;
+
+    public record JobLoss(@NotBlank @Size(max = 200) String reason, @NotNull @PastOrPresent LocalDate lostOn) {
+    }
+
+    public record Placement(@NotBlank @Size(max = 100) String employer, @NotNull @PastOrPresent LocalDate since,
+                            @NotNull EmploymentKind kind) {
+    }
+
+    public enum EmploymentKind implements cn.resettle.common.web.DictionaryEntry.Labelled {
+        EMPLOYED_LOCAL("县内务工"), EMPLOYED_OUTSIDE("县外务工"), SELF_EMPLOYED("自主创业"), PUBLIC_WELFARE_POST("公益性岗位");
+        private final String label;
+        EmploymentKind(String l) { label = l; }
+        public String label() { return label; }
+    }
+
+    public record PersonStatus(UUID personId, UUID householdId, String name, String labourCapacity,
+                               String employmentStatus, boolean householdWithoutEmployment) {
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<EmploymentRouting.Member> members(UUID householdId) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        select p.id, p.name, p.labour_capacity, coalesce(e.status, p.employment_status), p.status
+                        from registry_person p left join person_employment e on e.person_id = p.id
+                        where p.household_id = ?1 order by p.birth_date""")
+                .setParameter(1, householdId).getResultList();
+        return rows.stream().map(r -> new EmploymentRouting.Member((UUID) r[0], (String) r[1], (String) r[2],
+                (String) r[3], (String) r[4])).toList();
+    }
+
+    public PersonStatus loseJob(UUID personId, JobLoss req) {
+        Object[] p = person(personId);
+        UUID householdId = (UUID) p[1];
+        String current = current(personId, (String) p[4]);
+        if (!EmploymentRouting.EMPLOYED.contains(current)) {
+            throw DomainException.conflict("not-employed", "the person is not recorded as employed (" + current + ")");
+        }
+        upsert(personId, householdId, "UNEMPLOYED", null, req.lostOn(), req.reason());
+        boolean nobodyEmployed = members(householdId).stream()
+                .noneMatch(m -> "ACTIVE".equals(m.status()) && EmploymentRouting.EMPLOYED.contains(m.employmentStatus()));
+        em.flush();
+        outbox.publish(Topics.EMPLOYMENT, householdId, new JobLost(personId, householdId, (String) p[5], (String) p[6],
+                (String) p[7], req.reason(), req.lostOn(), nobodyEmployed));
+        return new PersonStatus(personId, householdId, (String) p[2], (String) p[3], "UNEMPLOYED", nobodyEmployed);
+    }
+
+    public PersonStatus place(UUID personId, Placement req) {
+        Object[] p = person(personId);
+        upsert(personId, (UUID) p[1], req.kind().name(), req.employer(), req.since(), null);
+        return new PersonStatus(personId, (UUID) p[1], (String) p[2], (String) p[3], req.kind().name(), false);
+    }
+
+    private Object[] person(UUID personId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> r = em.createNativeQuery("""
+                        select p.id, p.household_id, p.name, p.labour_capacity, p.employment_status, h.household_no,
+                               h.region_code, h.site_code
+                        from registry_person p join registry_household h on h.id = p.household_id where p.id = ?1""")
+                .setParameter(1, personId).getResultList();
+        if (r.isEmpty() || !scope.allows((String) r.get(0)[6], (String) r.get(0)[7])) {
+            throw DomainException.notFound("person", personId);
+        }
+        return r.get(0);
+    }
+
+    private String current(UUID personId, String registryStatus) {
+        List<?> r = em.createNativeQuery("select status from person_employment where person_id = ?1")
+                .setParameter(1, personId).getResultList();
+        return r.isEmpty() ? registryStatus : (String) r.get(0);
+    }
+
+    private void upsert(UUID personId, UUID householdId, String status, String employer, LocalDate since, String reason) {
+        em.createNativeQuery("""
+                        insert into person_employment (person_id, household_id, status, employer, since, reason, recorded_by, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                        on conflict (person_id) do update set status = excluded.status, employer = excluded.employer,
+                          since = excluded.since, reason = excluded.reason, recorded_by = excluded.recorded_by,
+                          updated_at = excluded.updated_at""")
+                .setParameter(1, personId).setParameter(2, householdId).setParameter(3, status).setParameter(4, employer)
+                .setParameter(5, since).setParameter(6, reason).setParameter(7, scope.actor())
+                .setParameter(8, OffsetDateTime.now()).executeUpdate();
+    }
+}

@@ -1,0 +1,167 @@
+package cn.resettle.monitoring.declaration;
+
+import cn.resettle.common.problem.DomainException;
+import cn.resettle.common.security.DataScope;
+import cn.resettle.common.security.Roles;
+import cn.resettle.common.web.PageRequest;
+import cn.resettle.common.web.PageResult;
+import cn.resettle.monitoring.risk.Households;
+import cn.resettle.monitoring.risk.RiskCategory;
+import cn.resettle.monitoring.risk.RiskEnums.Severity;
+import cn.resettle.monitoring.risk.RiskEnums.Source;
+import cn.resettle.monitoring.risk.RiskService;
+import cn.resettle.monitoring.rules.RiskRules;
+import cn.resettle.monitoring.rules.RuleSetService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Self-declaration 自主申报 from a resident's phone: the resident acts for their own household only (the household
+ * number in their token); staff acknowledge it within the region's configured days, which flags the risk.
+ */
+@ApplicationScoped
+@Transactional
+public class DeclarationService {
+
+    public enum Status { RECEIVED, ACKNOWLEDGED }
+
+    /** Small on purpose: it is typed on a phone. {@code householdNo} may be omitted; if given it must be the caller's own. */
+    public record DeclarationRequest(@NotNull RiskCategory category, @NotBlank @Size(max = 500) String description,
+                                     @Size(max = 32) String householdNo) {
+    }
+
+    public record DeclarationView(UUID id, long version, UUID householdId, String householdNo, String siteCode,
+                                  RiskCategory category, String description, Status status, String declaredBy,
+                                  OffsetDateTime createdAt, LocalDate dueBy, boolean overdue,
+                                  OffsetDateTime acknowledgedAt, String acknowledgedBy, UUID riskId) {
+    }
+
+    public record Acknowledge(@NotNull Long version) {
+    }
+
+    @Inject
+    EntityManager em;
+    @Inject
+    DataScope scope;
+    @Inject
+    Households households;
+    @Inject
+    RuleSetService rules;
+    @Inject
+    RiskService risks;
+
+    public DeclarationView declare(DeclarationRequest req) {
+        String own = scope.householdNo();
+        if (own == null) {
+            throw DomainException.forbidden("your account is not linked to a household");
+        }
+        if (req.householdNo() != null && !req.householdNo().equals(own)) {
+            throw DomainException.forbidden("residents can only declare for their own household");
+        }
+        Households.Ref h = households.findByNo(own)
+                .orElseThrow(() -> DomainException.unprocessable("household-unknown", "household " + own + " is not in the registry"));
+        int ackDays = rules.resolve(h.regionCode(), LocalDate.now().getYear()).declarationAckDays();
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("""
+                        insert into declaration (id, version, household_id, household_no, region_code, site_code, declared_by,
+                          category, description, status, created_at, due_by)
+                        values (?1, 0, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'RECEIVED', ?9, ?10)""")
+                .setParameter(1, id).setParameter(2, h.id()).setParameter(3, h.householdNo()).setParameter(4, h.regionCode())
+                .setParameter(5, h.siteCode()).setParameter(6, scope.actor()).setParameter(7, req.category().name())
+                .setParameter(8, req.description()).setParameter(9, OffsetDateTime.now())
+                .setParameter(10, LocalDate.now().plusDays(ackDays)).executeUpdate();
+        return get(id, true);
+    }
+
+    public DeclarationView acknowledge(UUID id, long version) {
+        DeclarationView d = get(id, false);
+        if (d.version() != version) {
+            throw new DomainException(409, "stale-version", "数据已被他人修改 Stale version", "reload the declaration");
+        }
+        if (d.status() != Status.RECEIVED) {
+            throw DomainException.conflict("already-acknowledged", "the declaration was already acknowledged");
+        }
+        Households.Ref h = households.find(d.householdId()).orElseThrow();
+        var risk = risks.flag(h, new RiskRules.Finding(d.category(), Severity.MEDIUM, "农户自主申报: " + d.description()),
+                Source.DECLARATION, YearMonth.now(), scope.actor());
+        em.createNativeQuery("update declaration set status = 'ACKNOWLEDGED', acknowledged_at = ?1, acknowledged_by = ?2, "
+                        + "risk_id = ?3, version = version + 1 where id = ?4")
+                .setParameter(1, OffsetDateTime.now()).setParameter(2, scope.actor()).setParameter(3, risk.id)
+                .setParameter(4, id).executeUpdate();
+        return get(id, false);
+    }
+
+    public PageResult<DeclarationView> list(Status status, Boolean overdue, PageRequest page) {
+        DataScope.Filter s = scope.filter("d.region_code", "d.site_code");
+        StringBuilder where = new StringBuilder(" from declaration d where ").append(s.jpql());
+        Map<String, Object> p = new HashMap<>(s.params());
+        if (status != null) {
+            where.append(" and d.status = :status");
+            p.put("status", status.name());
+        }
+        if (Boolean.TRUE.equals(overdue)) {
+            where.append(" and d.status = 'RECEIVED' and d.due_by < :today");
+            p.put("today", LocalDate.now());
+        }
+        var count = em.createNativeQuery("select count(*)" + where);
+        var rows = em.createNativeQuery("select d.id" + where + " order by d.due_by, d.created_at limit :lim offset :off");
+        p.forEach((k, v) -> {
+            count.setParameter(k, v);
+            rows.setParameter(k, v);
+        });
+        rows.setParameter("lim", page.size()).setParameter("off", page.page() * page.size());
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = rows.getResultList();
+        return PageResult.of(ids.stream().map(i -> get(i, false)).toList(), page, ((Number) count.getSingleResult()).longValue());
+    }
+
+    /** A resident reads only their own household's declarations; staff within their scope. */
+    public DeclarationView get(UUID id, boolean skipScope) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> r = em.createNativeQuery("""
+                        select id, version, household_id, household_no, site_code, category, description, status,
+                          declared_by, created_at, due_by, acknowledged_at, acknowledged_by, risk_id, region_code
+                        from declaration where id = ?1""").setParameter(1, id).getResultList();
+        if (r.isEmpty()) {
+            throw DomainException.notFound("declaration", id);
+        }
+        Object[] d = r.get(0);
+        if (!skipScope) {
+            boolean own = scope.hasRole(Roles.RESIDENT) && d[3].equals(scope.householdNo());
+            if (!own && !scope.allows((String) d[14], (String) d[4])) {
+                throw DomainException.notFound("declaration", id);
+            }
+        }
+        Status st = Status.valueOf((String) d[7]);
+        LocalDate due = d[10] instanceof java.sql.Date sd ? sd.toLocalDate() : (LocalDate) d[10];
+        return new DeclarationView((UUID) d[0], ((Number) d[1]).longValue(), (UUID) d[2], (String) d[3], (String) d[4],
+                RiskCategory.valueOf((String) d[5]), (String) d[6], st, (String) d[8], time(d[9]), due,
+                st == Status.RECEIVED && due.isBefore(LocalDate.now()), time(d[11]), (String) d[12], (UUID) d[13]);
+    }
+
+    private static OffsetDateTime time(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof OffsetDateTime t) {
+            return t;
+        }
+        if (o instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) o).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,101 @@
+package cn.resettle.monitoring.events;
+
+import cn.resettle.common.events.CommunityEvents;
+import cn.resettle.common.events.EmploymentEvents;
+import cn.resettle.common.events.EventCodec;
+import cn.resettle.common.events.EventEnvelope;
+import cn.resettle.common.events.TaskEvents;
+import cn.resettle.common.inbox.IdempotentConsumer;
+import cn.resettle.common.registry.RegistryProjection;
+import cn.resettle.monitoring.risk.Households;
+import cn.resettle.monitoring.risk.RiskCategory;
+import cn.resettle.monitoring.risk.RiskEnums.Severity;
+import cn.resettle.monitoring.risk.RiskEnums.Source;
+import cn.resettle.monitoring.risk.RiskService;
+import cn.resettle.monitoring.rules.RiskRules.Finding;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Everything monitoring hears, on one channel over the community, employment and industry topics:
+ * registry changes (its copy), task events (the measures of assistance plans), a job lost that left a household
+ * without anyone employed (a JOB_LOSS risk), a hazard or disaster at a site (the affected households flagged).
+ */
+@ApplicationScoped
+public class DomainEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(DomainEventsConsumer.class);
+    private static final Pattern TASK = Pattern.compile("cn\\.resettle\\.([a-z]+)\\.task\\.(created|completed|declined)\\.v1");
+
+    @Inject
+    IdempotentConsumer inbox;
+    @Inject
+    RegistryProjection registry;
+    @Inject
+    EventCodec codec;
+    @Inject
+    RiskService risks;
+    @Inject
+    Households households;
+    @Inject
+    EntityManager em;
+
+    @Incoming("domain-events")
+    @Blocking
+    public void onEvent(String value) {
+        inbox.consume(value, this::apply);
+    }
+
+    void apply(EventEnvelope e) {
+        if (registry.apply(e)) {
+            return;
+        }
+        Matcher task = TASK.matcher(e.type());
+        if (task.matches()) {
+            String domain = task.group(1);
+            switch (task.group(2)) {
+                case "created" -> risks.onTaskEvent(domain, "created", codec.data(e, TaskEvents.TaskCreated.class), null, null);
+                case "completed" -> risks.onTaskEvent(domain, "completed", null, codec.data(e, TaskEvents.TaskCompleted.class), null);
+                default -> risks.onTaskEvent(domain, "declined", null, null, codec.data(e, TaskEvents.TaskDeclined.class));
+            }
+        } else if (EmploymentEvents.JOB_LOST.equals(e.type())) {
+            EmploymentEvents.JobLost lost = codec.data(e, EmploymentEvents.JobLost.class);
+            if (lost.householdWithoutEmployment()) {
+                households.find(lost.householdId()).ifPresentOrElse(
+                        h -> risks.flag(h, new Finding(RiskCategory.JOB_LOSS, Severity.HIGH,
+                                        "就业部门预警: 家庭成员失业后无人就业 (" + (lost.reason() == null ? "job lost" : lost.reason()) + ")"),
+                                Source.JOB_LOSS_EVENT, YearMonth.now(), "employment-service"),
+                        () -> LOG.warnf("job loss for unknown household %s", lost.householdId()));
+            }
+        } else if (CommunityEvents.HAZARD_RECORDED.equals(e.type())) {
+            CommunityEvents.HazardRecorded hz = codec.data(e, CommunityEvents.HazardRecorded.class);
+            RiskCategory category = "HOUSING".equals(hz.category()) || "GEOLOGICAL".equals(hz.category())
+                    ? RiskCategory.HOUSING_SAFETY : RiskCategory.DISASTER;
+            Severity severity = hz.severity() == null ? Severity.HIGH : Severity.valueOf(hz.severity());
+            for (UUID id : affected(hz)) {
+                households.find(id).ifPresent(h -> risks.flag(h, new Finding(category, severity,
+                        "安置点 " + hz.siteCode() + " 记录隐患/灾害: " + hz.description()), Source.HAZARD_EVENT, YearMonth.now(),
+                        "community-service"));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<UUID> affected(CommunityEvents.HazardRecorded hz) {
+        if (hz.householdIds() != null && !hz.householdIds().isEmpty()) {
+            return hz.householdIds();
+        }
+        return em.createNativeQuery("select id from registry_household where site_code = ?1 and status = 'ACTIVE'")
+                .setParameter(1, hz.siteCode()).getResultList();
+    }
+}

@@ -1,0 +1,242 @@
+package cn.resettle.monitoring.risk;
+
+import cn.resettle.common.events.MonitoringEvents.RiskEliminated;
+import cn.resettle.common.events.MonitoringEvents.RiskFlagged;
+import cn.resettle.common.events.TaskEvents;
+import cn.resettle.common.events.Topics;
+import cn.resettle.common.outbox.Outbox;
+import cn.resettle.common.problem.DomainException;
+import cn.resettle.common.security.DataScope;
+import cn.resettle.common.web.PageRequest;
+import cn.resettle.common.web.PageResult;
+import cn.resettle.monitoring.risk.RiskDtos.MeasureView;
+import cn.resettle.monitoring.risk.RiskDtos.RiskView;
+import cn.resettle.monitoring.risk.RiskEnums.MeasureStatus;
+import cn.resettle.monitoring.risk.RiskEnums.Source;
+import cn.resettle.monitoring.risk.RiskEnums.Status;
+import cn.resettle.monitoring.rules.RiskRules.Finding;
+import cn.resettle.monitoring.rules.RuleSet;
+import cn.resettle.monitoring.rules.RuleSetService;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Risks and their assistance plans. A risk is flagged once per household and category while open; the flag goes
+ * out through the outbox so the services where help lives open tasks; their task events come back as the plan's
+ * measures. Elimination follows the policy: measures carried out, and for households able to work, income above the
+ * line for the configured number of months (待其稳定获得收益后再消除风险); households without labour capacity move to
+ * long-term monitoring with a social-assistance referral.
+ */
+@ApplicationScoped
+@Transactional
+public class RiskService {
+
+    private static final Logger LOG = Logger.getLogger(RiskService.class);
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Households households;
+    @Inject
+    RuleSetService rules;
+
+    /** Flags a finding for a household unless the same category is already open; returns the open risk. */
+    public Risk flag(Households.Ref h, Finding f, Source source, YearMonth month, String actor) {
+        Optional<Risk> open = Risk.find("householdId = ?1 and category = ?2 and status = ?3", h.id(), f.category(), Status.OPEN)
+                .firstResultOptional();
+        if (open.isPresent()) {
+            return open.get();
+        }
+        Risk r = new Risk();
+        r.id = UUID.randomUUID();
+        r.householdId = h.id();
+        r.householdNo = h.householdNo();
+        r.regionCode = h.regionCode();
+        r.siteCode = h.siteCode();
+        r.category = f.category();
+        r.source = source;
+        r.severity = f.severity();
+        r.evidence = f.evidence() == null || f.evidence().length() <= 1000 ? f.evidence() : f.evidence().substring(0, 1000);
+        r.status = Status.OPEN;
+        r.flaggedMonth = month.toString();
+        r.flaggedAt = OffsetDateTime.now();
+        r.flaggedBy = actor;
+        r.persist();
+        em.flush();
+        outbox.publish(Topics.MONITORING, h.id(), new RiskFlagged(r.id, r.householdId, r.householdNo, r.regionCode,
+                r.siteCode, r.category.name(), r.source.name(), r.severity.name(), r.evidence, r.flaggedAt));
+        LOG.infof("risk %s %s flagged for household %s (%s)", r.id, r.category, r.householdNo, r.source);
+        return r;
+    }
+
+    public record Filter(Status status, RiskCategory category, String siteCode, String regionCode, UUID householdId) {
+    }
+
+    public PageResult<RiskView> list(Filter f, PageRequest page, DataScope scope) {
+        DataScope.Filter s = scope.filter("r.regionCode", "r.siteCode");
+        StringBuilder q = new StringBuilder("from Risk r where ").append(s.jpql());
+        Map<String, Object> p = new HashMap<>(s.params());
+        if (f.status() != null) {
+            q.append(" and r.status = :status");
+            p.put("status", f.status());
+        }
+        if (f.category() != null) {
+            q.append(" and r.category = :category");
+            p.put("category", f.category());
+        }
+        if (f.siteCode() != null) {
+            q.append(" and r.siteCode = :site");
+            p.put("site", f.siteCode());
+        }
+        if (f.regionCode() != null) {
+            q.append(" and r.regionCode like :region");
+            p.put("region", f.regionCode() + "%");
+        }
+        if (f.householdId() != null) {
+            q.append(" and r.householdId = :household");
+            p.put("household", f.householdId());
+        }
+        var query = Risk.find(q.toString(), Sort.by("flaggedAt").descending(), p).page(Page.of(page.page(), page.size()));
+        return PageResult.of(query.<Risk>list().stream().map(this::view).toList(), page, query.count());
+    }
+
+    public RiskView get(UUID id, DataScope scope) {
+        return view(visible(id, scope));
+    }
+
+    public RiskView eliminate(UUID id, long version, DataScope scope) {
+        Risk r = visible(id, scope);
+        if (r.version != version) {
+            throw new DomainException(409, "stale-version", "数据已被他人修改 Stale version", "the risk changed since you read it; reload it");
+        }
+        if (r.status != Status.OPEN) {
+            throw DomainException.conflict("risk-closed", "the risk is already " + r.status);
+        }
+        List<PlanMeasure> measures = PlanMeasure.list("riskId", r.id);
+        List<PlanMeasure> pending = measures.stream().filter(m -> m.status != MeasureStatus.DONE).toList();
+        if (!pending.isEmpty()) {
+            throw DomainException.unprocessable("measures-not-done", "风险消除需帮扶措施全部落实: "
+                    + pending.size() + " of " + measures.size() + " measures are not done ("
+                    + String.join(", ", pending.stream().map(m -> m.department + " " + m.kind + " " + m.status).toList()) + ")");
+        }
+        boolean labour = households.hasLabour(r.householdId);
+        if (labour) {
+            int stable = stableMonths(r);
+            int needed = rules.resolve(r.regionCode, YearMonth.parse(r.flaggedMonth).getYear()).stableIncomeMonths();
+            if (stable < needed) {
+                throw DomainException.unprocessable("income-not-stable", "有劳动能力的家庭须收入稳定后再消除风险: per-capita income has been above "
+                        + "the line in the latest " + stable + " monthly visit(s) since " + r.flaggedMonth + "; " + needed + " needed");
+            }
+            r.status = Status.ELIMINATED;
+        } else {
+            r.status = Status.LONG_TERM;
+            r.socialAssistanceReferral = true;
+        }
+        r.closedAt = OffsetDateTime.now();
+        r.closedBy = scope.actor();
+        em.flush();
+        outbox.publish(Topics.MONITORING, r.householdId, new RiskEliminated(r.id, r.householdId, r.regionCode, r.siteCode,
+                r.category.name(), r.status == Status.ELIMINATED ? "ELIMINATED" : "LONG_TERM", r.closedBy, r.closedAt));
+        return view(r);
+    }
+
+    /**
+     * Consecutive months, counting back from the latest visit after the risk's month, in which the visit found
+     * per-capita income at or above that year's line. A month without a visit breaks the run.
+     */
+    int stableMonths(Risk r) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> visits = em.createNativeQuery("select visit_month, per_capita_income from visit "
+                        + "where household_id = ?1 and visit_month > ?2 order by visit_month desc")
+                .setParameter(1, r.householdId).setParameter(2, r.flaggedMonth).getResultList();
+        int run = 0;
+        YearMonth expected = null;
+        for (Object[] v : visits) {
+            YearMonth m = YearMonth.parse((String) v[0]);
+            if (expected != null && !m.equals(expected)) {
+                break;
+            }
+            BigDecimal line = rules.resolve(r.regionCode, m.getYear()).incomeLine();
+            if (((BigDecimal) v[1]).compareTo(line) < 0) {
+                break;
+            }
+            run++;
+            expected = m.minusMonths(1);
+        }
+        return run;
+    }
+
+    /** Records a task event from employment, industry or community as a measure of the plan. */
+    public void onTaskEvent(String domain, String action, TaskEvents.TaskCreated created, TaskEvents.TaskCompleted completed,
+                            TaskEvents.TaskDeclined declined) {
+        UUID taskId = created != null ? created.taskId() : completed != null ? completed.taskId() : declined.taskId();
+        UUID riskId = created != null ? created.riskId() : completed != null ? completed.riskId() : declined.riskId();
+        if (Risk.findById(riskId) == null) {
+            LOG.warnf("task %s refers to unknown risk %s; ignored", taskId, riskId);
+            return;
+        }
+        PlanMeasure m = PlanMeasure.find("taskId", taskId).firstResult();
+        if (m == null) {
+            m = new PlanMeasure();
+            m.id = UUID.randomUUID();
+            m.taskId = taskId;
+            m.riskId = riskId;
+            m.domain = domain;
+            m.status = MeasureStatus.PLANNED;
+        }
+        if (created != null) {
+            m.householdId = created.householdId();
+            m.department = created.department();
+            m.kind = created.kind();
+            m.title = created.title();
+            m.deadline = created.deadline();
+        } else if (completed != null) {
+            m.householdId = completed.householdId();
+            m.department = completed.department();
+            m.kind = completed.kind();
+            m.status = MeasureStatus.DONE;
+            m.outcome = completed.outcome();
+        } else {
+            m.householdId = declined.householdId();
+            m.department = declined.department();
+            m.kind = declined.kind();
+            m.status = MeasureStatus.DECLINED;
+            m.outcome = declined.reason();
+        }
+        m.updatedAt = OffsetDateTime.now();
+        m.persist();
+    }
+
+    private Risk visible(UUID id, DataScope scope) {
+        Risk r = Risk.findById(id);
+        if (r == null || !scope.allows(r.regionCode, r.siteCode)) {
+            throw DomainException.notFound("risk", id);
+        }
+        return r;
+    }
+
+    RiskView view(Risk r) {
+        List<MeasureView> measures = PlanMeasure.<PlanMeasure>list("riskId", Sort.by("updatedAt"), r.id).stream()
+                .map(m -> new MeasureView(m.taskId, m.domain, m.department, m.kind, m.title, m.deadline, m.status,
+                        m.outcome, m.updatedAt)).toList();
+        return new RiskView(r.id, r.version, r.householdId, r.householdNo, r.regionCode, r.siteCode, r.category,
+                r.source, r.severity, r.evidence, r.status, r.flaggedMonth, r.flaggedAt, r.closedAt, r.closedBy,
+                r.socialAssistanceReferral, measures);
+    }
+}
