@@ -119,7 +119,7 @@ create table monitoring_case (
     subject_type  varchar(24)  not null,
     source        varchar(16)  not null,
     risk_id       uuid,
-    status        varchar(24)  not null,
+    status        varchar(32)  not null,
     opened_at     timestamptz  not null,
     opened_by     varchar(64)  not null,
     due_by        date         not null,
@@ -132,7 +132,7 @@ create unique index monitoring_case_one_open on monitoring_case (household_id)
 create table case_step (
     id       uuid primary key,
     case_id  uuid         not null references monitoring_case (id),
-    step     varchar(24)  not null,
+    step     varchar(32)  not null,
     passed   boolean      not null,
     actor    varchar(64)  not null,
     note     varchar(500),

@@ -38,7 +38,9 @@ public class CaseService {
                            UUID riskId) {
     }
 
-    public record StepRequest(@NotNull Long version, @NotNull Step step, @NotNull Boolean passed, @Size(max = 500) String note) {
+    /** {@code noticeStartedOn}: for PUBLIC_NOTICE, the day the notice was posted (defaults to today). */
+    public record StepRequest(@NotNull Long version, @NotNull Step step, @NotNull Boolean passed, @Size(max = 500) String note,
+                              @jakarta.validation.constraints.PastOrPresent LocalDate noticeStartedOn) {
     }
 
     public record StepView(Step step, boolean passed, String actor, String note, OffsetDateTime at) {
@@ -105,7 +107,8 @@ public class CaseService {
         Status next = CaseWorkflow.after(req.step(), req.passed());
         LocalDate noticeEnds = c.noticeEnds();
         if (req.step() == Step.PUBLIC_NOTICE && req.passed()) {
-            noticeEnds = LocalDate.now().plusDays(rules.resolve(c.regionCode(), LocalDate.now().getYear()).publicNoticeDays());
+            LocalDate posted = req.noticeStartedOn() == null ? LocalDate.now() : req.noticeStartedOn();
+            noticeEnds = posted.plusDays(rules.resolve(c.regionCode(), LocalDate.now().getYear()).publicNoticeDays());
         }
         OffsetDateTime now = OffsetDateTime.now();
         em.createNativeQuery("insert into case_step (id, case_id, step, passed, actor, note, at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
