@@ -1,0 +1,139 @@
+package cn.resettle.employment;
+
+import cn.resettle.common.events.HouseholdSnapshot;
+import cn.resettle.common.events.MonitoringEvents.RiskFlagged;
+import cn.resettle.common.events.Topics;
+import cn.resettle.common.testing.TestEvents;
+import cn.resettle.common.testing.TestIds;
+import cn.resettle.common.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Employment's task inbox and job-loss warning against the real broker (monitoring and community are played). */
+@QuarkusTest
+class TasksTest {
+
+    static final String SITE = "XG-LJ-001";
+    static final String REGION = "360732100";
+
+    static HouseholdSnapshot household(Map<String, String> members) {
+        UUID id = UUID.randomUUID();
+        HouseholdSnapshot h = TestEvents.household(id, TestIds.code("EMP"), SITE, REGION, members);
+        TestEvents.registerHousehold(h);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().header("Authorization", Tokens.bearer("emp.officer")).get("/api/employment/registry/households/" + id)
+                        .then().statusCode(200));
+        return h;
+    }
+
+    static void flag(HouseholdSnapshot h, UUID riskId, String category) {
+        TestEvents.publish(Topics.MONITORING, h.id(), "cn.resettle.monitoring.risk.flagged.v1", new RiskFlagged(riskId, h.id(),
+                h.householdNo(), REGION, SITE, category, "VISIT", "HIGH", "test", OffsetDateTime.now()));
+    }
+
+    @Test
+    void anIncomeRiskBecomesAJobMatchingTaskThatIsCompletedAndAnnounced() {
+        Map<String, String> members = new LinkedHashMap<>();
+        members.put(TestIds.citizenId(1980, 1, 1, true), "FULL");
+        members.put(TestIds.citizenId(1940, 1, 1, false), "NONE");
+        HouseholdSnapshot h = household(members);
+        UUID risk = UUID.randomUUID();
+        flag(h, risk, "INCOME_DROP");
+        String emp = Tokens.bearer("emp.officer");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().header("Authorization", emp).get("/api/employment/tasks?riskId=" + risk).then()
+                        .body("total", equalTo(1)).body("items[0].kind", equalTo("JOB_MATCHING"))
+                        .body("items[0].targetPeople", containsString("成员" + members.keySet().iterator().next().substring(14)))
+                        .body("items[0].status", equalTo("OPEN")).body("items[0].overdue", equalTo(false)));
+        // the same flag delivered again opens nothing new
+        flag(h, risk, "INCOME_DROP");
+        TestEvents.awaitEvent(Topics.EMPLOYMENT, e -> e.path("type").asText().equals("cn.resettle.employment.task.created.v1")
+                && e.path("data").path("riskId").asText().equals(risk.toString()));
+
+        String taskId = given().header("Authorization", emp).get("/api/employment/tasks?riskId=" + risk).then().extract().path("items[0].id");
+        given().header("Authorization", emp).contentType(ContentType.JSON).body(Map.of("version", 0, "assignee", "emp.officer"))
+                .post("/api/employment/tasks/" + taskId + "/assign").then().statusCode(200);
+        given().header("Authorization", emp).contentType(ContentType.JSON).body(Map.of("version", 1))
+                .post("/api/employment/tasks/" + taskId + "/accept").then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        given().header("Authorization", emp).contentType(ContentType.JSON).body(Map.of("version", 1, "outcome", "x"))
+                .post("/api/employment/tasks/" + taskId + "/complete").then().statusCode(409);
+        given().header("Authorization", emp).contentType(ContentType.JSON).body(Map.of("version", 2))
+                .post("/api/employment/tasks/" + taskId + "/complete").then().statusCode(400).body("violations[0].field", equalTo("outcome"));
+        given().header("Authorization", emp).contentType(ContentType.JSON).body(Map.of("version", 2, "outcome", "推荐县工业园电工岗位，已上岗"))
+                .post("/api/employment/tasks/" + taskId + "/complete").then().statusCode(200).body("status", equalTo("COMPLETED"));
+        var done = TestEvents.awaitEvent(Topics.EMPLOYMENT, e -> e.path("type").asText().equals("cn.resettle.employment.task.completed.v1")
+                && e.path("data").path("taskId").asText().equals(taskId));
+        assertEquals("推荐县工业园电工岗位，已上岗", done.path("data").path("outcome").asText());
+        assertEquals(1, given().header("Authorization", emp).get("/api/employment/tasks?riskId=" + risk).then().extract().<Integer>path("total"));
+
+        // another site's worker does not see it
+        given().header("Authorization", Tokens.bearer("worker.b1")).get("/api/employment/tasks/" + taskId).then().statusCode(404);
+        given().header("Authorization", Tokens.bearer("worker.b1")).get("/api/employment/tasks?size=200").then()
+                .body("items.id", not(org.hamcrest.Matchers.hasItem(taskId)));
+    }
+
+    @Test
+    void risksOutsideEmploymentOpenNoTask() {
+        HouseholdSnapshot h = household(Map.of(TestIds.citizenId(1981, 1, 1, true), "FULL"));
+        UUID housing = UUID.randomUUID();
+        UUID income = UUID.randomUUID();
+        flag(h, housing, "HOUSING_SAFETY");
+        flag(h, income, "INCOME_DROP"); // same key: processed after the housing risk
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().header("Authorization", Tokens.bearer("emp.officer")).get("/api/employment/tasks?riskId=" + income)
+                        .then().body("total", equalTo(1)));
+        given().header("Authorization", Tokens.bearer("emp.officer")).get("/api/employment/tasks?riskId=" + housing)
+                .then().body("total", equalTo(0));
+    }
+
+    @Test
+    void losingTheLastJobInAHouseholdWarnsMonitoring() {
+        Map<String, String> members = new LinkedHashMap<>();
+        members.put(TestIds.citizenId(1985, 1, 1, true), "FULL");
+        members.put(TestIds.citizenId(1986, 1, 1, false), "FULL");
+        HouseholdSnapshot h = household(members);
+        UUID first = h.members().get(0).id();
+        UUID second = h.members().get(1).id();
+        String emp = Tokens.bearer("emp.officer");
+        for (UUID p : List.of(first, second)) {
+            given().header("Authorization", emp).contentType(ContentType.JSON)
+                    .body(Map.of("employer", "县工业园", "since", "2026-01-01", "kind", "EMPLOYED_LOCAL"))
+                    .post("/api/employment/people/" + p + "/placement").then().statusCode(200);
+        }
+        given().header("Authorization", emp).contentType(ContentType.JSON)
+                .body(Map.of("reason", "工厂停产", "lostOn", LocalDate.now().toString()))
+                .post("/api/employment/people/" + first + "/job-loss").then().statusCode(200)
+                .body("householdWithoutEmployment", equalTo(false));
+        given().header("Authorization", emp).contentType(ContentType.JSON)
+                .body(Map.of("reason", "工厂停产", "lostOn", LocalDate.now().toString()))
+                .post("/api/employment/people/" + first + "/job-loss").then().statusCode(409);
+        given().header("Authorization", emp).contentType(ContentType.JSON)
+                .body(Map.of("reason", "合同到期", "lostOn", LocalDate.now().toString()))
+                .post("/api/employment/people/" + second + "/job-loss").then().statusCode(200)
+                .body("householdWithoutEmployment", equalTo(true));
+        var lost = TestEvents.awaitEvent(Topics.EMPLOYMENT, e -> e.path("type").asText().equals("cn.resettle.employment.job.lost.v1")
+                && e.path("data").path("personId").asText().equals(second.toString()));
+        assertTrue(lost.path("data").path("householdWithoutEmployment").asBoolean());
+        assertEquals(h.id().toString(), lost.path("subject").asText());
+        given().header("Authorization", Tokens.bearer("worker.b1")).contentType(ContentType.JSON)
+                .body(Map.of("reason", "x", "lostOn", LocalDate.now().toString()))
+                .post("/api/employment/people/" + first + "/job-loss").then().statusCode(404);
+    }
+}
