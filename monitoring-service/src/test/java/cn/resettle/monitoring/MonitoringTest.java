@@ -235,4 +235,38 @@ class MonitoringTest {
         return given().header("Authorization", Tokens.bearer(user)).contentType(ContentType.JSON).body(body)
                 .post("/api/monitoring/cases/" + caseId + "/steps").then();
     }
+
+    @Test
+    void aDepartmentFileFlagsMatchedHouseholdsAndReportsTheRest() {
+        String medical = TestIds.citizenId(1970, 5, 5, true);
+        String fine = TestIds.citizenId(1971, 6, 6, false);
+        UUID h1 = UUID.randomUUID();
+        UUID h2 = UUID.randomUUID();
+        TestEvents.registerHousehold(TestEvents.household(h1, TestIds.code("SCR"), SITE, REGION, Map.of(medical, "FULL")));
+        TestEvents.registerHousehold(TestEvents.household(h2, TestIds.code("SCR"), SITE, REGION, Map.of(fine, "FULL")));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/registry/households/" + h2)
+                        .then().statusCode(200));
+        String stranger = TestIds.citizenId(1990, 7, 7, true); // valid, but not a relocated person
+        String csv = "身份证号,姓名,医疗自付费用,残疾,失业,灾害损失,人均纯收入\n"
+                + medical + ",甲,35000,否,否,,9000\n"
+                + fine + ",乙,100,否,否,,12000\n"
+                + stranger + ",丙,50000,否,否,,1000\n"
+                + TestIds.withWrongCheckDigit(fine) + ",丁,1,否,否,,1\n"
+                + fine + ",戊,很多,否,否,,1\n";
+        given().header("Authorization", Tokens.bearer("civil.officer"))
+                .multiPart("file", "med.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
+                .multiPart("department", "医保局").multiPart("month", NOW.toString())
+                .post("/api/monitoring/screenings").then().statusCode(200)
+                .body("rows", equalTo(5)).body("valid", equalTo(3)).body("malformed", equalTo(2))
+                .body("matched", equalTo(2)).body("unmatched", equalTo(1)).body("unmatchedRows", equalTo(List.of(4)))
+                .body("malformedRows.rowNo", equalTo(List.of(5, 6))).body("warnings", equalTo(1));
+        given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/risks?householdId=" + h1)
+                .then().body("items[0].category", equalTo("MEDICAL_EXPENSE")).body("items[0].source", equalTo("SCREENING"));
+        given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/risks?householdId=" + h2)
+                .then().body("total", equalTo(0));
+        given().header("Authorization", Tokens.bearer("worker.a1"))
+                .multiPart("file", "med.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
+                .multiPart("department", "医保局").post("/api/monitoring/screenings").then().statusCode(403);
+    }
 }

@@ -61,6 +61,23 @@ public class RuleSetService {
                 ((Number) r[8]).intValue());
     }
 
+    /**
+     * The most permissive thresholds of a year over every configured region and the defaults: the highest income
+     * line, the lowest medical threshold. Used to pre-select rows that any region's rules could flag.
+     */
+    public RuleSet loosest(int year) {
+        Object[] r = (Object[]) em.createNativeQuery("select max(income_line), min(medical_expense_threshold) "
+                + "from risk_rule_set where year = ?1").setParameter(1, year).getSingleResult();
+        BigDecimal line = defaults.incomeLine();
+        BigDecimal medical = defaults.medicalExpenseThreshold();
+        if (r[0] != null) {
+            line = line.max((BigDecimal) r[0]);
+            medical = medical.min((BigDecimal) r[1]);
+        }
+        return new RuleSet("*", year, line, defaults.incomeDropRatio(), medical, defaults.stableIncomeMonths(),
+                defaults.declarationAckDays(), defaults.identificationWorkingDays(), defaults.publicNoticeDays());
+    }
+
     public RuleSet put(RuleSetRequest req) {
         if (!scope.coversRegion(req.regionCode())) {
             throw DomainException.forbidden("region " + req.regionCode() + " is outside your data scope");

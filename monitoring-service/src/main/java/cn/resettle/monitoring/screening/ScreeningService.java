@@ -1,0 +1,312 @@
+package cn.resettle.monitoring.screening;
+
+import cn.resettle.common.problem.DomainException;
+import cn.resettle.common.security.DataScope;
+import cn.resettle.monitoring.risk.Households;
+import cn.resettle.monitoring.risk.RiskEnums.Source;
+import cn.resettle.monitoring.risk.RiskService;
+import cn.resettle.monitoring.rules.RiskRules;
+import cn.resettle.monitoring.rules.RuleSet;
+import cn.resettle.monitoring.rules.RuleSetService;
+import cn.resettle.monitoring.screening.ScreeningRows.Column;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Department data screening: a department's monthly file (CSV or .xlsx, one row per person, possibly a million) is
+ * checked row by row and streamed into PostgreSQL with COPY; one join against the registry copy finds the relocated
+ * people; the rows whose indicators cross a threshold go through the same risk rules as visits, household by
+ * household, and flag risks (source SCREENING) that go back to the sites. Malformed and unmatched rows are
+ * counted and listed (the first {@value #MAX_LISTED} of each), never silently dropped.
+ */
+@ApplicationScoped
+public class ScreeningService {
+
+    private static final Logger LOG = Logger.getLogger(ScreeningService.class);
+    public static final int MAX_LISTED = 1000;
+    private static final int FLAG_BATCH = 200;
+
+    public record Report(UUID id, String department, String month, int rows, int valid, int malformed, int matched,
+                         int unmatched, int warnings, long millis, List<ScreeningRows.Problem> malformedRows,
+                         List<Integer> unmatchedRows) {
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    DataScope scope;
+    @Inject
+    Households households;
+    @Inject
+    RiskService risks;
+    @Inject
+    RuleSetService rules;
+
+    public Report upload(Path file, String fileName, String department, YearMonth month) {
+        long start = System.nanoTime();
+        UUID id = UUID.randomUUID();
+        String staging = "screening_rows_" + id.toString().replace("-", "");
+        List<ScreeningRows.Problem> problems = new ArrayList<>();
+        int[] counts = new int[3]; // rows, valid, malformed
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            try (Statement st = c.createStatement()) {
+                st.execute("create unlogged table " + staging + " (row_no int not null, id_number varchar(18) not null, "
+                        + "medical_expense numeric(14,2), disability boolean, unemployed boolean, disaster_loss numeric(14,2), "
+                        + "income numeric(14,2))");
+            }
+            try {
+                copyRows(c, staging, file, fileName, problems, counts);
+                try (Statement st = c.createStatement()) {
+                    st.execute("analyze " + staging);
+                }
+                return match(c, id, staging, department, month, fileName, problems, counts, start);
+            } finally {
+                try (Statement st = c.createStatement()) {
+                    st.execute("drop table if exists " + staging);
+                }
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("screening upload failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void copyRows(Connection c, String staging, Path file, String fileName, List<ScreeningRows.Problem> problems,
+                          int[] counts) throws SQLException, IOException {
+        PGConnection pg = c.unwrap(PGConnection.class);
+        LocalDate today = LocalDate.now();
+        StringBuilder line = new StringBuilder(128);
+        try (OutputStream copy = new java.io.BufferedOutputStream(new PGCopyOutputStream(pg,
+                "copy " + staging + " from stdin with (format csv)", 1 << 16), 1 << 16)) {
+            Map<Column, Integer>[] header = new Map[1];
+            Consumer<List<String>> onRow = cells -> {
+                if (header[0] == null) {
+                    header[0] = ScreeningRows.header(cells);
+                    return;
+                }
+                if (cells.stream().allMatch(s -> s == null || s.isBlank())) {
+                    return;
+                }
+                int rowNo = ++counts[0] + 1;
+                Object checked = ScreeningRows.check(rowNo, cells, header[0], today);
+                if (checked instanceof ScreeningRows.Problem p) {
+                    counts[2]++;
+                    if (problems.size() < MAX_LISTED) {
+                        problems.add(p);
+                    }
+                    return;
+                }
+                ScreeningRows.Row r = (ScreeningRows.Row) checked;
+                counts[1]++;
+                line.setLength(0);
+                line.append(r.rowNo()).append(',').append(r.idNumber()).append(',');
+                append(line, r.medicalExpense()).append(',');
+                append(line, r.disability()).append(',');
+                append(line, r.unemployed()).append(',');
+                append(line, r.disasterLoss()).append(',');
+                append(line, r.income()).append('\n');
+                try {
+                    copy.write(line.toString().getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+            if (isXlsx(file)) {
+                try (InputStream in = Files.newInputStream(file); ReadableWorkbook wb = new ReadableWorkbook(in);
+                     Stream<Row> rows = wb.getFirstSheet().openStream()) {
+                    rows.forEach(r -> {
+                        List<String> cells = new ArrayList<>(r.getCellCount());
+                        for (int i = 0; i < r.getCellCount(); i++) {
+                            cells.add(r.getCellText(i));
+                        }
+                        onRow.accept(cells);
+                    });
+                }
+            } else {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                        charsetOf(file)), 1 << 16)) {
+                    String l;
+                    while ((l = in.readLine()) != null) {
+                        onRow.accept(ScreeningRows.splitCsv(l));
+                    }
+                }
+            }
+            if (header[0] == null) {
+                throw DomainException.unprocessable("empty-file", "the file has no rows");
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private Report match(Connection c, UUID id, String staging, String department, YearMonth month, String fileName,
+                         List<ScreeningRows.Problem> problems, int[] counts, long start) throws SQLException {
+        DataScope.Filter f = scope.filter("h.region_code", "h.site_code");
+        String scopeSql = toSql(f);
+        RuleSet loosest = QuarkusTransaction.requiringNew().call(() -> rules.loosest(month.getYear()));
+        String from = " from " + staging + " r join registry_person p on p.id_number = r.id_number "
+                + "join registry_household h on h.id = p.household_id and h.status = 'ACTIVE' where " + scopeSql;
+        int matched;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select count(*)" + from)) {
+            rs.next();
+            matched = rs.getInt(1);
+        }
+        List<Integer> unmatchedRows = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select r.row_no from " + staging + " r "
+                + "where not exists (select 1 from registry_person p join registry_household h on h.id = p.household_id "
+                + "and h.status = 'ACTIVE' where p.id_number = r.id_number and " + scopeSql + ") order by r.row_no limit " + MAX_LISTED)) {
+            while (rs.next()) {
+                unmatchedRows.add(rs.getInt(1));
+            }
+        }
+        // candidates: any indicator that could cross a threshold; the household's own rule set decides below
+        List<Object[]> candidates = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select h.id, r.medical_expense, r.disability, r.unemployed, "
+                + "r.disaster_loss, r.income" + from + " and (r.medical_expense > ? or r.disability or r.unemployed "
+                + "or r.disaster_loss > 0 or r.income < ?) order by h.id")) {
+            ps.setBigDecimal(1, loosest.medicalExpenseThreshold());
+            ps.setBigDecimal(2, loosest.incomeLine());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    candidates.add(new Object[]{rs.getObject(1), rs.getBigDecimal(2), rs.getObject(3), rs.getObject(4),
+                            rs.getBigDecimal(5), rs.getBigDecimal(6)});
+                }
+            }
+        }
+        int warnings = flag(candidates, month);
+        int unmatched = counts[1] - matched;
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        String actor = scope.actor();
+        QuarkusTransaction.requiringNew().run(() -> em().createNativeQuery("""
+                        insert into screening (id, department, month, file_name, uploaded_by, uploaded_at, rows, valid, malformed,
+                          matched, unmatched, warnings, millis) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)""")
+                .setParameter(1, id).setParameter(2, department).setParameter(3, month.toString()).setParameter(4, fileName)
+                .setParameter(5, actor).setParameter(6, OffsetDateTime.now()).setParameter(7, counts[0])
+                .setParameter(8, counts[1]).setParameter(9, counts[2]).setParameter(10, matched).setParameter(11, unmatched)
+                .setParameter(12, warnings).setParameter(13, millis).executeUpdate());
+        LOG.infof("screening %s by %s: %d rows, %d malformed, %d matched, %d warnings in %d ms", id, department,
+                counts[0], counts[2], matched, warnings, millis);
+        return new Report(id, department, month.toString(), counts[0], counts[1], counts[2], matched, unmatched, warnings,
+                millis, problems, unmatchedRows);
+    }
+
+    /** Evaluates each candidate with its household's rule set and flags the findings, a batch per transaction. */
+    private int flag(List<Object[]> candidates, YearMonth month) {
+        int[] flagged = {0};
+        Map<String, RuleSet> ruleCache = new HashMap<>();
+        String actor = scope.actor();
+        for (int from = 0; from < candidates.size(); from += FLAG_BATCH) {
+            List<Object[]> batch = candidates.subList(from, Math.min(candidates.size(), from + FLAG_BATCH));
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (Object[] r : batch) {
+                    Households.Ref h = households.find((UUID) r[0]).orElse(null);
+                    if (h == null) {
+                        continue;
+                    }
+                    RuleSet rs = ruleCache.computeIfAbsent(h.regionCode(), rc -> rules.resolve(rc, month.getYear()));
+                    var facts = new RiskRules.Facts((BigDecimal) r[5], null, (BigDecimal) r[1], false, false, false, false,
+                            Boolean.TRUE.equals(r[2]), Boolean.TRUE.equals(r[3]), (BigDecimal) r[4], null);
+                    for (RiskRules.Finding f : RiskRules.evaluate(facts, rs)) {
+                        risks.flag(h, new RiskRules.Finding(f.category(), f.severity(), "部门数据筛查: " + f.evidence()),
+                                Source.SCREENING, month, actor);
+                        flagged[0]++;
+                    }
+                }
+            });
+        }
+        return flagged[0];
+    }
+
+    private jakarta.persistence.EntityManager em() {
+        return jakarta.enterprise.inject.spi.CDI.current().select(jakarta.persistence.EntityManager.class).get();
+    }
+
+    /** Inlines the scope filter's parameters (region prefixes and site codes from the token, quoted). */
+    static String toSql(DataScope.Filter f) {
+        String sql = f.jpql();
+        for (Map.Entry<String, Object> e : f.params().entrySet()) {
+            String value;
+            if (e.getValue() instanceof List<?> list) {
+                value = String.join(", ", list.stream().map(v -> quote(v.toString())).toList());
+            } else {
+                value = quote(e.getValue().toString());
+            }
+            sql = sql.replace(":" + e.getKey(), value);
+        }
+        return sql;
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    private static StringBuilder append(StringBuilder sb, Object v) {
+        return v == null ? sb : sb.append(v instanceof BigDecimal d ? d.toPlainString() : v.toString());
+    }
+
+    private static boolean isXlsx(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] b = in.readNBytes(4);
+            return b.length == 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
+        }
+    }
+
+    private static java.nio.charset.Charset charsetOf(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(1 << 16);
+            try {
+                StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(head, 0, trimPartial(head)));
+                return StandardCharsets.UTF_8;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                return java.nio.charset.Charset.forName("GB18030");
+            }
+        }
+    }
+
+    /** Length without a UTF-8 sequence cut at the end of the sample. */
+    private static int trimPartial(byte[] b) {
+        int n = b.length;
+        for (int i = 1; i <= 3 && n - i >= 0; i++) {
+            int x = b[n - i] & 0xff;
+            if ((x & 0xC0) == 0xC0) {
+                return n - i;
+            }
+            if ((x & 0x80) == 0) {
+                break;
+            }
+        }
+        return n;
+    }
+}
