@@ -269,4 +269,20 @@ class MonitoringTest {
                 .multiPart("file", "med.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
                 .multiPart("department", "医保局").post("/api/monitoring/screenings").then().statusCode(403);
     }
+
+    @Test
+    void ledgersExportAsExcelAndTheDictionaryHasLabels() {
+        UUID h = household(TestIds.code("LED"), "FULL");
+        visit(h, NOW, 8000).statusCode(201);
+        byte[] visits = given().header("Authorization", Tokens.bearer("worker.a1"))
+                .get("/api/monitoring/ledgers/visits.xlsx?month=" + NOW + "&siteCode=" + SITE).then().statusCode(200)
+                .header("Content-Disposition", containsString("visit-ledger")).extract().asByteArray();
+        assertEquals('P', (char) visits[0]);
+        given().header("Authorization", Tokens.bearer("township.a")).get("/api/monitoring/ledgers/subjects.xlsx")
+                .then().statusCode(200);
+        given().header("Authorization", Tokens.bearer("worker.a1")).get("/api/monitoring/ledgers/visits.xlsx")
+                .then().statusCode(400).body("violations[0].field", equalTo("month"));
+        given().header("Authorization", Tokens.bearer("resident.a1")).get("/api/monitoring/dictionary").then().statusCode(200)
+                .body("riskCategory.find { it.code == 'INCOME_DROP' }.label", equalTo("收入骤减或低于监测线"));
+    }
 }
