@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Loop latency: a risk committed in monitoring → the job-matching task committed in employment, at steady rates.
+# Seeds fresh households through the registry import (so every visit flags a new risk), waits until monitoring
+# and employment know them, then for each rate sends one visit per household at that rate (open loop) and reads
+# the two commit times from the databases: risk.flagged_at (monitoring) and assistance_task.created_at
+# (employment). Everything (services, broker, database, load) runs on this machine.
+#   deploy/bench/loop.sh [rates...]      default: 50 200; DURATION seconds per rate (default 20)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+RATES=("${@:-50 200}"); RATES=(${RATES[@]})
+: "${DURATION:=20}"
+OUT="$ROOT/.local/bench"; mkdir -p "$OUT"
+export PGPASSWORD=resettle
+PSQL="psql -h localhost -p 15432 -U resettle -At"
+"$ROOT/deploy/local/suite.sh" up > /dev/null
+tok() { curl -s -d grant_type=password -d client_id=resettle-web -d username="$1" -d 'password=Passw0rd!' \
+  http://localhost:8180/realms/resettle/protocol/openid-connect/token | python3 -c 'import sys,json;print(json.load(sys.stdin)["access_token"])'; }
+ADMIN=$(tok county.admin)
+curl -sf -o /dev/null -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -X POST http://localhost:8080/api/community/sites \
+  -d '{"code":"XG-LJ-001","name":"潋江安置点","countyCode":"360732","townshipCode":"360732100","areaType":"URBAN"}' || true
+
+TOTAL=0; for r in "${RATES[@]}"; do TOTAL=$((TOTAL + r * DURATION)); done
+RUN=$(( $(date +%s) % 20 + 1 ))
+$PSQL -d community -c "select 1" > /dev/null
+if [[ $($PSQL -d community -c "select count(*) from household where household_no like 'BENCH-$RUN-%'") != 0 ]]; then
+  RUN=$(( RUN % 20 + 1 )); fi
+echo "seeding $TOTAL households (run $RUN) through the import" >&2
+python3 "$ROOT/deploy/bench/gen.py" households --run "$RUN" --count "$TOTAL" > "$OUT/households-$RUN.csv"
+curl -sf -H "Authorization: Bearer $ADMIN" -F "file=@$OUT/households-$RUN.csv;type=text/csv" \
+  http://localhost:8080/api/community/imports/households | python3 -c 'import sys,json;r=json.load(sys.stdin);print("import:",{k:r[k] for k in ("rows","householdsCreated","peopleAdded","rejected")})' >&2
+$PSQL -d community -c "select id from household where household_no like 'BENCH-$RUN-%' order by household_no" > "$OUT/ids-$RUN.txt"
+until [[ $($PSQL -d employment -c "select count(*) from registry_household where household_no like 'BENCH-$RUN-%'") == "$TOTAL" \
+      && $($PSQL -d monitoring -c "select count(*) from registry_household where household_no like 'BENCH-$RUN-%'") == "$TOTAL" ]]; do sleep 1; done
+
+WORKER=$(tok county.admin)
+MONTH=$(date +%Y-%m)
+offset=0
+echo "| rate (visits/s) | risks | tasks | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) |"
+echo "|---|---|---|---|---|---|---|"
+for rate in "${RATES[@]}"; do
+  n=$((rate * DURATION))
+  sed -n "$((offset + 1)),$((offset + n))p" "$OUT/ids-$RUN.txt" > "$OUT/batch.txt"; offset=$((offset + n))
+  since=$($PSQL -d monitoring -c "select now()")
+  (cd "$ROOT/deploy/bench" && java LoopLoad.java http://localhost:8080 "$WORKER" "$rate" "$OUT/batch.txt" "$MONTH") >&2
+  for db in monitoring employment; do
+    $PSQL -d $db -c "create table if not exists bench_batch (id uuid primary key)" -c "truncate bench_batch" \
+      -c "\\copy bench_batch from '$OUT/batch.txt'" > /dev/null
+  done
+  until [[ $($PSQL -d employment -c "select count(*) from assistance_task where kind = 'JOB_MATCHING' and household_id in (select id from bench_batch)") == "$n" ]]; do sleep 1; done
+  $PSQL -d monitoring -F, -c "select id, extract(epoch from flagged_at) from risk where flagged_at >= '$since' and household_id in (select id from bench_batch)" > "$OUT/risks.csv"
+  $PSQL -d employment -F, -c "select risk_id, extract(epoch from created_at) from assistance_task where kind = 'JOB_MATCHING' and household_id in (select id from bench_batch)" > "$OUT/tasks.csv"
+  python3 - "$rate" "$OUT/risks.csv" "$OUT/tasks.csv" <<'PY'
+import sys
+rate, risks, tasks = sys.argv[1], dict(l.strip().split(",") for l in open(sys.argv[2]) if l.strip()), dict(l.strip().split(",") for l in open(sys.argv[3]) if l.strip())
+lat = sorted((float(tasks[r]) - float(t)) * 1000 for r, t in risks.items() if r in tasks)
+q = lambda p: lat[min(len(lat) - 1, int(p * len(lat)))]
+print(f"| {rate} | {len(risks)} | {len(lat)} | {q(0.50):.0f} | {q(0.95):.0f} | {q(0.99):.0f} | {lat[-1]:.0f} |")
+PY
+done
