@@ -89,9 +89,7 @@ public class ScreeningService {
             }
             try {
                 copyRows(c, staging, file, fileName, problems, counts);
-                try (Statement st = c.createStatement()) {
-                    st.execute("analyze " + staging);
-                }
+                LOG.debugf("screening %s: %d rows checked and copied in %d ms", id, counts[0], (System.nanoTime() - start) / 1_000_000);
                 return match(c, id, staging, department, month, fileName, problems, counts, start);
             } finally {
                 try (Statement st = c.createStatement()) {
@@ -178,34 +176,38 @@ public class ScreeningService {
         RuleSet loosest = QuarkusTransaction.requiringNew().call(() -> rules.loosest(month.getYear()));
         String from = " from " + staging + " r join registry_person p on p.id_number = r.id_number "
                 + "join registry_household h on h.id = p.household_id and h.status = 'ACTIVE' where " + scopeSql;
-        int matched;
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select count(*)" + from)) {
-            rs.next();
-            matched = rs.getInt(1);
-        }
-        List<Integer> unmatchedRows = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select r.row_no from " + staging + " r "
-                + "where not exists (select 1 from registry_person p join registry_household h on h.id = p.household_id "
-                + "and h.status = 'ACTIVE' where p.id_number = r.id_number and " + scopeSql + ") order by r.row_no limit " + MAX_LISTED)) {
-            while (rs.next()) {
-                unmatchedRows.add(rs.getInt(1));
-            }
-        }
-        // candidates: any indicator that could cross a threshold; the household's own rule set decides below
+        // one pass over the join: the matched rows are few (relocated people among a department's whole list)
+        int matched = 0;
         List<Object[]> candidates = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select h.id, r.medical_expense, r.disability, r.unemployed, "
-                + "r.disaster_loss, r.income" + from + " and (r.medical_expense > ? or r.disability or r.unemployed "
-                + "or r.disaster_loss > 0 or r.income < ?) order by h.id")) {
-            ps.setBigDecimal(1, loosest.medicalExpenseThreshold());
-            ps.setBigDecimal(2, loosest.incomeLine());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    candidates.add(new Object[]{rs.getObject(1), rs.getBigDecimal(2), rs.getObject(3), rs.getObject(4),
-                            rs.getBigDecimal(5), rs.getBigDecimal(6)});
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select h.id, r.medical_expense, "
+                + "r.disability, r.unemployed, r.disaster_loss, r.income" + from + " order by h.id")) {
+            while (rs.next()) {
+                matched++;
+                BigDecimal medical = rs.getBigDecimal(2);
+                BigDecimal loss = rs.getBigDecimal(5);
+                BigDecimal income = rs.getBigDecimal(6);
+                boolean candidate = (medical != null && medical.compareTo(loosest.medicalExpenseThreshold()) > 0)
+                        || Boolean.TRUE.equals(rs.getObject(3)) || Boolean.TRUE.equals(rs.getObject(4))
+                        || (loss != null && loss.signum() > 0) || (income != null && income.compareTo(loosest.incomeLine()) < 0);
+                if (candidate) {
+                    candidates.add(new Object[]{rs.getObject(1), medical, rs.getObject(3), rs.getObject(4), loss, income});
                 }
             }
         }
+        List<Integer> unmatchedRows = new ArrayList<>();
+        if (matched < counts[1]) {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select r.row_no from " + staging + " r "
+                    + "where not exists (select 1 from registry_person p join registry_household h on h.id = p.household_id "
+                    + "and h.status = 'ACTIVE' where p.id_number = r.id_number and " + scopeSql + ") limit " + MAX_LISTED)) {
+                // no ORDER BY: the staging table is read in the order COPY wrote it, so the scan stops early
+                while (rs.next()) {
+                    unmatchedRows.add(rs.getInt(1));
+                }
+            }
+            unmatchedRows.sort(null);
+        }
         int warnings = flag(candidates, month);
+        final int matchedRows = matched;
         int unmatched = counts[1] - matched;
         long millis = (System.nanoTime() - start) / 1_000_000;
         String actor = scope.actor();
@@ -214,7 +216,7 @@ public class ScreeningService {
                           matched, unmatched, warnings, millis) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)""")
                 .setParameter(1, id).setParameter(2, department).setParameter(3, month.toString()).setParameter(4, fileName)
                 .setParameter(5, actor).setParameter(6, OffsetDateTime.now()).setParameter(7, counts[0])
-                .setParameter(8, counts[1]).setParameter(9, counts[2]).setParameter(10, matched).setParameter(11, unmatched)
+                .setParameter(8, counts[1]).setParameter(9, counts[2]).setParameter(10, matchedRows).setParameter(11, unmatched)
                 .setParameter(12, warnings).setParameter(13, millis).executeUpdate());
         LOG.infof("screening %s by %s: %d rows, %d malformed, %d matched, %d warnings in %d ms", id, department,
                 counts[0], counts[2], matched, warnings, millis);
