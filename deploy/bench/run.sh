@@ -11,7 +11,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 : "${LOAD_SECONDS:=20}"
 : "${LOAD_CONNECTIONS:=8}"
-: "${JAVA_OPTS:=-Xms32m -Xmx192m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -Xss512k}"
+: "${JAVA_OPTS:=-Xms32m -Xmx192m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:TieredStopAtLevel=1}"
 command -v wrk > /dev/null || { echo "installing wrk (Debian package)" >&2; apt-get install -y -qq wrk > /dev/null; }
 
 "$ROOT/deploy/local/suite.sh" down > /dev/null 2>&1 || true

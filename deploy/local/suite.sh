@@ -14,7 +14,7 @@ LOGS="$ROOT/.local/logs"
 mkdir -p "$RUN" "$LOGS"
 SERVICES=(community-service monitoring-service employment-service industry-service gateway)
 declare -A PORTS=([gateway]=8080 [community-service]=8081 [monitoring-service]=8082 [employment-service]=8083 [industry-service]=8084)
-: "${JAVA_OPTS:=-Xms32m -Xmx192m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -Xss512k}"
+: "${JAVA_OPTS:=-Xms32m -Xmx192m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:TieredStopAtLevel=1}"
 
 log() { echo "[suite] $*" >&2; }
 alive() { local f="$RUN/$1.pid"; [[ -f "$f" ]] && kill -0 "$(cat "$f")" 2>/dev/null; }

@@ -108,35 +108,34 @@ public class ScreeningService {
         StringBuilder line = new StringBuilder(128);
         try (OutputStream copy = new java.io.BufferedOutputStream(new PGCopyOutputStream(pg,
                 "copy " + staging + " from stdin with (format csv)", 1 << 16), 1 << 16)) {
+            @SuppressWarnings("unchecked")
             Map<Column, Integer>[] header = new Map[1];
-            Consumer<List<String>> onRow = cells -> {
-                if (header[0] == null) {
-                    header[0] = ScreeningRows.header(cells);
-                    return;
-                }
-                if (cells.stream().allMatch(s -> s == null || s.isBlank())) {
-                    return;
-                }
-                int rowNo = ++counts[0] + 1;
+            // the general path: one row of cells at a time (xlsx, non-UTF-8 CSV, and rows the fast path declines)
+            ScreeningRowSink sink = (rowNo, cells) -> {
                 Object checked = ScreeningRows.check(rowNo, cells, header[0], today);
                 if (checked instanceof ScreeningRows.Problem p) {
                     counts[2]++;
                     if (problems.size() < MAX_LISTED) {
                         problems.add(p);
                     }
+                } else {
+                    counts[1]++;
+                    copy.write(copyLine((ScreeningRows.Row) checked, line));
+                }
+            };
+            int[] lineNo = {1};
+            Consumer<List<String>> onRow = cells -> {
+                if (header[0] == null) {
+                    header[0] = ScreeningRows.header(cells);
                     return;
                 }
-                ScreeningRows.Row r = (ScreeningRows.Row) checked;
-                counts[1]++;
-                line.setLength(0);
-                line.append(r.rowNo()).append(',').append(r.idNumber()).append(',');
-                append(line, r.medicalExpense()).append(',');
-                append(line, r.disability()).append(',');
-                append(line, r.unemployed()).append(',');
-                append(line, r.disasterLoss()).append(',');
-                append(line, r.income()).append('\n');
+                int rowNo = ++lineNo[0];
+                if (cells.stream().allMatch(x -> x == null || x.isBlank())) {
+                    return;
+                }
+                counts[0]++;
                 try {
-                    copy.write(line.toString().getBytes(StandardCharsets.US_ASCII));
+                    sink.row(rowNo, cells);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -151,6 +150,16 @@ public class ScreeningService {
                         }
                         onRow.accept(cells);
                     });
+                }
+            } else if (charsetOf(file) == StandardCharsets.UTF_8) {
+                try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                    String first = firstLine(in);
+                    if (first != null) {
+                        onRow.accept(ScreeningRows.splitCsv(first.replace("\uFEFF", "")));
+                        FastCsv fast = new FastCsv(header[0], today);
+                        counts[0] += fast.run(in, copy, 2,
+                                (rowNo, text) -> sink.row(rowNo, ScreeningRows.splitCsv(text)), rowNo -> counts[1]++);
+                    }
                 }
             } else {
                 try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
@@ -167,6 +176,11 @@ public class ScreeningService {
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    @FunctionalInterface
+    interface ScreeningRowSink {
+        void row(int rowNo, List<String> cells) throws IOException;
     }
 
     private Report match(Connection c, UUID id, String staging, String department, YearMonth month, String fileName,
@@ -272,6 +286,30 @@ public class ScreeningService {
 
     private static String quote(String s) {
         return "'" + s.replace("'", "''") + "'";
+    }
+
+    /** The COPY CSV line of a checked row (the slow path; {@link FastCsv} writes the same bytes directly). */
+    static byte[] copyLine(ScreeningRows.Row r, StringBuilder line) {
+        line.setLength(0);
+        line.append(r.rowNo()).append(',').append(r.idNumber()).append(',');
+        append(line, r.medicalExpense()).append(',');
+        append(line, r.disability() == null ? null : r.disability() ? "t" : "f").append(',');
+        append(line, r.unemployed() == null ? null : r.unemployed() ? "t" : "f").append(',');
+        append(line, r.disasterLoss()).append(',');
+        append(line, r.income()).append('\n');
+        return line.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String firstLine(InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        int c;
+        while ((c = in.read()) >= 0 && c != '\n') {
+            b.write(c);
+        }
+        if (c < 0 && b.size() == 0) {
+            return null;
+        }
+        return b.toString(StandardCharsets.UTF_8).replace("\r", "");
     }
 
     private static StringBuilder append(StringBuilder sb, Object v) {
