@@ -51,7 +51,9 @@ public class ProxyRoutes {
 
     void routes(@Observes Router router) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                .setMaxPoolSize(200).setKeepAlive(true).setConnectTimeout(2000).setIdleTimeout(60));
+                .setMaxPoolSize(200).setKeepAlive(true).setConnectTimeout(2000).setIdleTimeout(60)
+                // large uploads (a department's screening file) stream through: big socket buffers, no Nagle delay
+                .setSendBufferSize(1 << 20).setReceiveBufferSize(1 << 20).setTcpNoDelay(true));
         web = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(2000));
         proxy = HttpProxy.reverseProxy(client).originSelector(this::origin);
         proxy.addInterceptor(new ProxyInterceptor() {
