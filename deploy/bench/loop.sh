@@ -29,8 +29,12 @@ python3 "$ROOT/deploy/bench/gen.py" households --run "$RUN" --count "$TOTAL" > "
 curl -sf -H "Authorization: Bearer $ADMIN" -F "file=@$OUT/households-$RUN.csv;type=text/csv" \
   http://localhost:8080/api/community/imports/households | python3 -c 'import sys,json;r=json.load(sys.stdin);print("import:",{k:r[k] for k in ("rows","householdsCreated","peopleAdded","rejected")})' >&2
 $PSQL -d community -c "select id from household where household_no like 'BENCH-$RUN-%' order by household_no" > "$OUT/ids-$RUN.txt"
-until [[ $($PSQL -d employment -c "select count(*) from registry_household where household_no like 'BENCH-$RUN-%'") == "$TOTAL" \
-      && $($PSQL -d monitoring -c "select count(*) from registry_household where household_no like 'BENCH-$RUN-%'") == "$TOTAL" ]]; do sleep 1; done
+for db in employment monitoring industry; do
+  until [[ $($PSQL -d $db -c "select count(*) from registry_household where household_no like 'BENCH-$RUN-%'") == "$TOTAL" ]]; do sleep 1; done
+done
+# and until every consumer is idle (no event applied anywhere for 3 s): measure the loop, not the seeding's tail
+quiet() { $PSQL -d "$1" -c "select coalesce(extract(epoch from now() - max(received_at)), 99) > 3 from inbox_event"; }
+until [[ $(quiet employment) == t && $(quiet monitoring) == t && $(quiet industry) == t && $(quiet community) == t ]]; do sleep 1; done
 
 WORKER=$(tok county.admin)
 MONTH=$(date +%Y-%m)
