@@ -1,5 +1,8 @@
 package cn.resettle.common.registry;
 
+import static cn.resettle.common.web.SqlValues.date;
+import static cn.resettle.common.web.SqlValues.str;
+import static cn.resettle.common.web.SqlValues.time;
 import cn.resettle.common.problem.DomainException;
 import cn.resettle.common.registry.RegistryViews.HouseholdCopy;
 import cn.resettle.common.registry.RegistryViews.PersonCopy;
@@ -90,7 +93,7 @@ public class RegistryReadService {
                 .setParameter(1, id).getResultList();
         List<PersonCopy> members = people.stream().map(p -> new PersonCopy((UUID) p[0],
                 full ? (String) p[1] : Masking.idNumber((String) p[1]), (String) p[2], str(p[3]),
-                toDate(p[4]), (String) p[5], (String) p[6], (String) p[7], (String) p[8], (String) p[9])).toList();
+                date(p[4]), (String) p[5], (String) p[6], (String) p[7], (String) p[8], (String) p[9])).toList();
         audit.read("household-copy", id);
         return household(row, members);
     }
@@ -98,33 +101,6 @@ public class RegistryReadService {
     private static HouseholdCopy household(Object[] r, List<PersonCopy> members) {
         return new HouseholdCopy((UUID) r[0], ((Number) r[1]).longValue(), (String) r[2], (UUID) r[3], (String) r[4],
                 (String) r[5], (String) r[6], (String) r[7], (String) r[8], ((Number) r[9]).intValue(),
-                ((Number) r[10]).intValue(), toTime(r[11]), members);
-    }
-
-    private static String str(Object o) {
-        return o == null ? null : o.toString();
-    }
-
-    private static LocalDate toDate(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof LocalDate d) {
-            return d;
-        }
-        return ((java.sql.Date) o).toLocalDate();
-    }
-
-    private static OffsetDateTime toTime(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (o instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) o).toInstant().atOffset(java.time.ZoneOffset.UTC);
+                ((Number) r[10]).intValue(), time(r[11]), members);
     }
 }

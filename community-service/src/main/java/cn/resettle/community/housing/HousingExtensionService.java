@@ -1,5 +1,6 @@
 package cn.resettle.community.housing;
 
+import static cn.resettle.common.web.SqlValues.time;
 import cn.resettle.common.events.CommunityEvents.HousingExtensionRefused;
 import cn.resettle.common.events.MonitoringEvents.SubjectIdentified;
 import cn.resettle.common.events.Topics;
@@ -94,18 +95,5 @@ public class HousingExtensionService {
     private boolean isSubject(UUID householdId) {
         return ((Number) em.createNativeQuery("select count(*) from monitoring_subject where household_id = ?1")
                 .setParameter(1, householdId).getSingleResult()).longValue() > 0;
-    }
-
-    private static OffsetDateTime time(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (o instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) o).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 }

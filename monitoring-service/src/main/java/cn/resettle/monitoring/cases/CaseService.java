@@ -1,5 +1,7 @@
 package cn.resettle.monitoring.cases;
 
+import static cn.resettle.common.web.SqlValues.date;
+import static cn.resettle.common.web.SqlValues.time;
 import cn.resettle.common.events.MonitoringEvents.SubjectIdentified;
 import cn.resettle.common.events.Topics;
 import cn.resettle.common.outbox.Outbox;
@@ -170,22 +172,5 @@ public class CaseService {
                 CaseWorkflow.expected(status) != null && due.isBefore(LocalDate.now()), date(c[13]),
                 steps.stream().map(s -> new StepView(Step.valueOf((String) s[0]), (Boolean) s[1], (String) s[2],
                         (String) s[3], time(s[4]))).toList());
-    }
-
-    private static LocalDate date(Object o) {
-        return o == null ? null : o instanceof LocalDate d ? d : ((java.sql.Date) o).toLocalDate();
-    }
-
-    private static OffsetDateTime time(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (o instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) o).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,7 @@
 package cn.resettle.monitoring.declaration;
 
+import static cn.resettle.common.web.SqlValues.date;
+import static cn.resettle.common.web.SqlValues.time;
 import cn.resettle.common.problem.DomainException;
 import cn.resettle.common.security.DataScope;
 import cn.resettle.common.security.Roles;
@@ -146,22 +148,9 @@ public class DeclarationService {
             }
         }
         Status st = Status.valueOf((String) d[7]);
-        LocalDate due = d[10] instanceof java.sql.Date sd ? sd.toLocalDate() : (LocalDate) d[10];
+        LocalDate due = date(d[10]);
         return new DeclarationView((UUID) d[0], ((Number) d[1]).longValue(), (UUID) d[2], (String) d[3], (String) d[4],
                 RiskCategory.valueOf((String) d[5]), (String) d[6], st, (String) d[8], time(d[9]), due,
                 st == Status.RECEIVED && due.isBefore(LocalDate.now()), time(d[11]), (String) d[12], (UUID) d[13]);
-    }
-
-    private static OffsetDateTime time(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (o instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) o).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 }
