@@ -285,4 +285,22 @@ class MonitoringTest {
         given().header("Authorization", Tokens.bearer("resident.a1")).get("/api/monitoring/dictionary").then().statusCode(200)
                 .body("riskCategory.find { it.code == 'INCOME_DROP' }.label", equalTo("收入骤减或低于监测线"));
     }
+
+    @Test
+    void aCadreFlagsWhatTheySawOnTheGround() {
+        UUID h = household(TestIds.code("CAD"), "FULL");
+        given().header("Authorization", Tokens.bearer("worker.a1")).contentType(ContentType.JSON)
+                .body(Map.of("householdId", h, "category", "DRINKING_WATER", "severity", "MEDIUM", "evidence", "自来水停供两周"))
+                .post("/api/monitoring/risks").then().statusCode(201)
+                .body("source", equalTo("CADRE")).body("evidence", containsString("自来水停供两周"));
+        given().header("Authorization", Tokens.bearer("worker.b1")).contentType(ContentType.JSON)
+                .body(Map.of("householdId", h, "category", "DRINKING_WATER", "severity", "MEDIUM", "evidence", "x"))
+                .post("/api/monitoring/risks").then().statusCode(404);
+        given().header("Authorization", Tokens.bearer("worker.a1")).contentType(ContentType.JSON)
+                .body(Map.of("householdId", h, "category", "NOT_A_CATEGORY", "severity", "MEDIUM", "evidence", "x"))
+                .post("/api/monitoring/risks").then().statusCode(400).body("violations[0].field", equalTo("category"));
+        TestEvents.awaitEvent(Topics.MONITORING, e -> e.path("type").asText().equals("cn.resettle.monitoring.risk.flagged.v1")
+                && e.path("data").path("householdId").asText().equals(h.toString())
+                && e.path("data").path("source").asText().equals("CADRE"));
+    }
 }

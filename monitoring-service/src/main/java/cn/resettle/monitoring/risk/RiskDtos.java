@@ -28,4 +28,9 @@ public final class RiskDtos {
 
     public record EliminateRequest(@NotNull Long version) {
     }
+
+    /** A difficulty found by a cadre on the ground (基层干部排查): flagged directly, with what they saw. */
+    public record CadreFinding(@NotNull UUID householdId, @NotNull RiskCategory category, @NotNull Severity severity,
+                               @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 1000) String evidence) {
+    }
 }

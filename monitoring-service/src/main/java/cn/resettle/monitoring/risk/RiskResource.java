@@ -51,6 +51,13 @@ public class RiskResource {
     }
 
     @POST
+    @RolesAllowed({Roles.SITE_WORKER, Roles.TOWNSHIP_OFFICIAL, Roles.COUNTY_ADMIN})
+    @Operation(summary = "Cadre verification (基层干部排查): flag a difficulty found on the ground for a household in your scope")
+    public jakarta.ws.rs.core.Response flag(@Valid @NotNull RiskDtos.CadreFinding req) {
+        return jakarta.ws.rs.core.Response.status(201).entity(risks.flagByCadre(req, scope)).build();
+    }
+
+    @POST
     @Path("{id}/eliminate")
     @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICIAL})
     @Operation(summary = "Eliminate the risk: refused (422) until every measure is done and, for households able to work, income has stayed above the line for the configured months; without labour capacity the household moves to long-term monitoring with a social-assistance referral")

@@ -85,6 +85,16 @@ public class RiskService {
         return r;
     }
 
+    public RiskView flagByCadre(RiskDtos.CadreFinding req, DataScope scope) {
+        Households.Ref h = households.visible(req.householdId(), scope);
+        if (!"ACTIVE".equals(h.status())) {
+            throw DomainException.unprocessable("household-moved-out", "household " + h.householdNo() + " has moved out");
+        }
+        Risk r = flag(h, new Finding(req.category(), req.severity(), "基层干部排查: " + req.evidence()), Source.CADRE,
+                YearMonth.now(), scope.actor());
+        return view(r);
+    }
+
     public record Filter(Status status, RiskCategory category, String siteCode, String regionCode, UUID householdId) {
     }
 
