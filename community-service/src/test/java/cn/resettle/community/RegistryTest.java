@@ -237,6 +237,19 @@ class RegistryTest {
     }
 
     @Test
+    void anotherGovernmentSystemReadsWithClientCredentialsInsideItsRegion() {
+        String head = TestIds.citizenId(1966, 6, 16, true);
+        String id = registerHousehold(TestIds.code("H"), head);
+        String system = "Bearer " + Tokens.system();
+        given().header("Authorization", system).get("/api/community/households/" + id).then().statusCode(200)
+                .body("members[0].idNumber", equalTo(head.substring(0, 6) + "********" + head.substring(14)));
+        given().header("Authorization", system).contentType(ContentType.JSON)
+                .body(Map.of("householdNo", TestIds.code("H"), "siteId", ensureSiteA(), "relocationType", "POVERTY",
+                        "placementType", "CENTRALIZED"))
+                .post("/api/community/households").then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
     void dictionaryHasChineseLabels() {
         given().header("Authorization", Tokens.bearer("worker.a1")).get("/api/community/dictionary")
                 .then().statusCode(200)
