@@ -207,12 +207,6 @@ public class OutboxRelay {
         return s == null ? null : s.length() > 1000 ? s.substring(0, 1000) : s;
     }
 
-    /** Number of events committed but not yet acknowledged by the broker (for health and tests). */
-    public long pending() {
-        return QuarkusTransaction.joiningExisting().call(() -> ((Number) em
-                .createNativeQuery("select count(*) from outbox_event where sent_at is null").getSingleResult()).longValue());
-    }
-
     @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeSent() {
         QuarkusTransaction.requiringNew().run(() -> em

@@ -11,9 +11,6 @@ public final class Roles {
     public static final String RESIDENT = "resident";
     public static final String SYSTEM = "system";
 
-    /** Staff who read registry data within their scope. */
-    public static final String[] STAFF = {COUNTY_ADMIN, EMPLOYMENT_OFFICER, INDUSTRY_OFFICER, CIVIL_AFFAIRS_OFFICER,
-            TOWNSHIP_OFFICIAL, SITE_WORKER, SYSTEM};
 
     private Roles() {
     }

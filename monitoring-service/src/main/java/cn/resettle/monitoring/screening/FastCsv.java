@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -300,9 +299,5 @@ final class FastCsv {
         }
         o[op++] = (byte) ('0' + v % 10);
         return op;
-    }
-
-    static List<String> headerCells(String line) {
-        return ScreeningRows.splitCsv(line);
     }
 }
