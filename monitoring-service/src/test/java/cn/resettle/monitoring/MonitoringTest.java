@@ -268,6 +268,11 @@ class MonitoringTest {
         given().header("Authorization", Tokens.bearer("worker.a1"))
                 .multiPart("file", "med.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
                 .multiPart("department", "医保局").post("/api/monitoring/screenings").then().statusCode(403);
+        byte[] brokenXlsx = {'P', 'K', 3, 4, 1, 2, 3, 4, 5, 6, 7, 8};
+        given().header("Authorization", Tokens.bearer("civil.officer"))
+                .multiPart("file", "med.xlsx", brokenXlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .multiPart("department", "医保局").post("/api/monitoring/screenings").then().statusCode(422)
+                .contentType("application/problem+json").body("type", equalTo("https://resettle.cn/problems/unreadable-file"));
     }
 
     @Test

@@ -150,6 +150,11 @@ public class ScreeningService {
                         }
                         onRow.accept(cells);
                     });
+                } catch (DomainException | java.io.UncheckedIOException e) {
+                    throw e; // a refused header, or the database side of COPY
+                } catch (IOException | RuntimeException e) {
+                    // the workbook itself cannot be read: the uploader's file, not our fault
+                    throw DomainException.unprocessable("unreadable-file", "the .xlsx file cannot be read: " + e.getMessage());
                 }
             } else if (charsetOf(file) == StandardCharsets.UTF_8) {
                 try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
