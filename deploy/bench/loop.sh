@@ -11,10 +11,10 @@ RATES=("${@:-50 200}"); RATES=(${RATES[@]})
 : "${DURATION:=20}"
 OUT="$ROOT/.local/bench"; mkdir -p "$OUT"
 export PGPASSWORD=resettle
-PSQL="psql -h localhost -p 15432 -U resettle -At"
+PSQL="psql -h localhost -p ${PG_PORT:-15432} -U resettle -At"
 "$ROOT/deploy/local/suite.sh" up > /dev/null
 tok() { curl -s -d grant_type=password -d client_id=resettle-web -d username="$1" -d 'password=Passw0rd!' \
-  http://localhost:8180/realms/resettle/protocol/openid-connect/token | python3 -c 'import sys,json;print(json.load(sys.stdin)["access_token"])'; }
+  http://localhost:${KEYCLOAK_PORT:-8180}/realms/resettle/protocol/openid-connect/token | python3 -c 'import sys,json;print(json.load(sys.stdin)["access_token"])'; }
 ADMIN=$(tok county.admin)
 curl -sf -o /dev/null -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -X POST http://localhost:8080/api/community/sites \
   -d '{"code":"XG-LJ-001","name":"潋江安置点","countyCode":"360732","townshipCode":"360732100","areaType":"URBAN"}' || true

@@ -39,7 +39,7 @@ for s in "${ORDER[@]}"; do
 done
 
 TOKEN=$(curl -s -d grant_type=password -d client_id=resettle-web -d username=county.admin -d 'password=Passw0rd!' \
-  http://localhost:8180/realms/resettle/protocol/openid-connect/token | python3 -c 'import sys,json;print(json.load(sys.stdin)["access_token"])')
+  http://localhost:${KEYCLOAK_PORT:-8180}/realms/resettle/protocol/openid-connect/token | python3 -c 'import sys,json;print(json.load(sys.stdin)["access_token"])')
 for s in "${ORDER[@]}"; do
   # a warm-up round (JIT, pools) that is not recorded, then the measured round
   wrk -t2 -c"$LOAD_CONNECTIONS" -d"${WARMUP_SECONDS:-10}s" -H "Authorization: Bearer $TOKEN" "http://localhost:8080${PATHS[$s]}?size=20" > /dev/null

@@ -9,10 +9,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 : "${COUNT:=5000}"
 OUT="$ROOT/.local/bench"; mkdir -p "$OUT"
 export PGPASSWORD=resettle
-PSQL="psql -h localhost -p 15432 -U resettle -At"
+PSQL="psql -h localhost -p ${PG_PORT:-15432} -U resettle -At"
 "$ROOT/deploy/local/suite.sh" up > /dev/null
 tok() { curl -s -d grant_type=password -d client_id=resettle-web -d username="$1" -d 'password=Passw0rd!' \
-  http://localhost:8180/realms/resettle/protocol/openid-connect/token | python3 -c 'import sys,json;print(json.load(sys.stdin)["access_token"])'; }
+  http://localhost:${KEYCLOAK_PORT:-8180}/realms/resettle/protocol/openid-connect/token | python3 -c 'import sys,json;print(json.load(sys.stdin)["access_token"])'; }
 # the households seeded by loop.sh are reused when present; otherwise seed them
 RUN=$($PSQL -d monitoring -c "select split_part(household_no, '-', 2) from registry_household where household_no like 'BENCH-%' group by 1 order by count(*) desc limit 1")
 if [[ -z "$RUN" ]]; then

@@ -15,6 +15,8 @@ DIST="$LOCAL/dist"
 DATA="$LOCAL/data"
 RUN="$LOCAL/run"
 LOGS="$LOCAL/logs"
+TMP="$LOCAL/tmp"        # every process started here unpacks and writes temp files under the checkout, never /tmp
+PGHOME="$DIST/pgsql"
 KEYCLOAK_VERSION=26.7.3
 : "${PG_PORT:=15432}"
 : "${KAFKA_PORT:=9092}"
@@ -22,15 +24,37 @@ KEYCLOAK_VERSION=26.7.3
 : "${KEYCLOAK_PORT:=8180}"
 : "${KEYCLOAK_MGMT_PORT:=9190}"
 : "${PG_DATABASES:=community,monitoring,employment,industry,community_test,monitoring_test,employment_test,industry_test,community_e2e,monitoring_e2e,employment_e2e,industry_e2e}"
-mkdir -p "$DATA" "$RUN" "$LOGS"
+mkdir -p "$DATA" "$RUN" "$LOGS" "$TMP"
+export TMPDIR="$TMP"
 
 log() { echo "[infra] $*" >&2; }
 
-fetch() {
-  if [[ -d "$DIST/postgres/lib" && -d "$DIST/kafka/lib" && -x "$DIST/keycloak-$KEYCLOAK_VERSION/bin/kc.sh" ]]; then return; fi
-  log "fetching PostgreSQL, Kafka and Keycloak from Maven Central (first run only)"
-  "$ROOT/mvnw" -B -q -f "$ROOT/deploy/infra/pom.xml" package -Ddist.dir="$DIST"
+pg_platform() {
+  case "$(uname -m)" in
+    x86_64|amd64) echo linux-amd64 ;;
+    aarch64|arm64) echo linux-arm64v8 ;;
+    *) log "no PostgreSQL binaries for $(uname -m)"; return 1 ;;
+  esac
 }
+
+fetch() {
+  if [[ ! ( -d "$DIST/postgres/lib" && -d "$DIST/kafka/lib" && -x "$DIST/keycloak-$KEYCLOAK_VERSION/bin/kc.sh" ) ]]; then
+    log "fetching PostgreSQL, Kafka and Keycloak from Maven Central (first run only)"
+    "$ROOT/mvnw" -B -q -f "$ROOT/deploy/infra/pom.xml" package -Ddist.dir="$DIST" -Dpg.platform="$(pg_platform)"
+  fi
+  if [[ ! -x "$PGHOME/bin/pg_ctl" ]]; then
+    log "unpacking the PostgreSQL binaries into $PGHOME"
+    local jar work="$TMP/pg-unpack"
+    jar=$(ls "$DIST"/postgres/lib/embedded-postgres-binaries-*.jar | head -1)
+    rm -rf "$work" "$PGHOME.partial"; mkdir -p "$work" "$PGHOME.partial"
+    (cd "$work" && jar xf "$jar")
+    tar -xJf "$work"/postgres-*.txz -C "$PGHOME.partial"
+    rm -rf "$work"; mv "$PGHOME.partial" "$PGHOME"
+  fi
+}
+
+# PostgreSQL refuses to run as root; as root, run it in a user namespace (unshare -U), as zonky's launcher did.
+as_pg_user() { if [[ $(id -u) == 0 ]]; then unshare -U "$@"; else "$@"; fi; }
 
 pid_alive() { local f="$RUN/$1.pid"; [[ -f "$f" ]] && kill -0 "$(cat "$f")" 2>/dev/null; }
 
@@ -46,14 +70,26 @@ wait_for() { # name, timeout seconds, command...
   done
 }
 
+pg_running() { [[ -f "$DATA/postgres/postmaster.pid" ]] && kill -0 "$(head -1 "$DATA/postgres/postmaster.pid")" 2>/dev/null; }
+
 start_postgres() {
   if pid_alive postgres; then log "postgres already running (port $PG_PORT)"; return; fi
+  local pgdata="$DATA/postgres"
+  if [[ ! -f "$pgdata/PG_VERSION" ]]; then
+    log "initialising the PostgreSQL data directory"
+    rm -rf "$pgdata"
+    as_pg_user "$PGHOME/bin/initdb" -D "$pgdata" -U postgres -A trust -E UTF8 --locale=C > "$LOGS/postgres-initdb.log" 2>&1 \
+      || { log "initdb failed; see $LOGS/postgres-initdb.log"; tail -20 "$LOGS/postgres-initdb.log" >&2; return 1; }
+  fi
   log "starting PostgreSQL on port $PG_PORT"
   : > "$LOGS/postgres.log"
-  (cd "$DIST/postgres" && exec java -Xmx64m -cp 'lib/*' "$ROOT/deploy/infra/postgres/PgLauncher.java" \
-      "$DATA/postgres" "$PG_PORT" "$PG_DATABASES" >> "$LOGS/postgres.log" 2>&1) &
-  echo $! > "$RUN/postgres.pid"
-  wait_for postgres 120 grep -q "POSTGRES READY" "$LOGS/postgres.log"
+  # pg_ctl starts the server as its own process and returns once it accepts connections
+  as_pg_user "$PGHOME/bin/pg_ctl" -D "$pgdata" -l "$LOGS/postgres.log" -w -t 120 \
+      -o "-p $PG_PORT -c listen_addresses=localhost -c max_connections=300 -c unix_socket_directories=$RUN -c fsync=on" start \
+      > "$LOGS/postgres-ctl.log" 2>&1 || { log "PostgreSQL did not start; see $LOGS/postgres.log"; tail -30 "$LOGS/postgres.log" >&2; return 1; }
+  head -1 "$pgdata/postmaster.pid" > "$RUN/postgres.pid"
+  java -Xmx64m -Djava.io.tmpdir="$TMP" -cp "$DIST/postgres/lib/*" "$ROOT/deploy/infra/postgres/PgSetup.java" "$PG_PORT" "$PG_DATABASES" >> "$LOGS/postgres.log" 2>&1 \
+    || { log "creating the databases failed; see $LOGS/postgres.log"; tail -20 "$LOGS/postgres.log" >&2; return 1; }
 }
 
 start_kafka() {
@@ -81,7 +117,7 @@ group.initial.rebalance.delay.ms=0
 log.retention.hours=168
 PROPS
   local cp="$DIST/kafka/lib/*"
-  local jopts=(-Xms128m -Xmx512m -Dlog4j2.configurationFile="$ROOT/deploy/infra/kafka/log4j2.properties" -Dkafka.logs.dir="$LOGS")
+  local jopts=(-Xms128m -Xmx512m -Djava.io.tmpdir="$TMP" -Dlog4j2.configurationFile="$ROOT/deploy/infra/kafka/log4j2.properties" -Dkafka.logs.dir="$LOGS")
   if [[ ! -f "$dir/meta.properties" ]]; then
     log "formatting Kafka storage"
     java "${jopts[@]}" -cp "$cp" kafka.tools.StorageTool format -t "$(cat /proc/sys/kernel/random/uuid | tr -d '-' | head -c 22)" \
@@ -102,7 +138,7 @@ start_keycloak() {
   cp "$ROOT/deploy/keycloak/resettle-realm.json" "$home/data/import/resettle-realm.json"
   log "starting Keycloak on port $KEYCLOAK_PORT (about 30 s)"
   (export KC_BOOTSTRAP_ADMIN_USERNAME="${KEYCLOAK_ADMIN:-admin}" KC_BOOTSTRAP_ADMIN_PASSWORD="${KEYCLOAK_ADMIN_PASSWORD:-admin}" \
-          JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m"
+          JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" JAVA_OPTS_APPEND="-Djava.io.tmpdir=$TMP"
    exec "$home/bin/kc.sh" start-dev --import-realm --http-port="$KEYCLOAK_PORT" --http-management-port="$KEYCLOAK_MGMT_PORT" \
         --db=dev-mem >> "$LOGS/keycloak.log" 2>&1) &
   echo $! > "$RUN/keycloak.pid"
@@ -114,6 +150,12 @@ stop_one() {
   if ! pid_alive "$name"; then rm -f "$f"; return; fi
   local pid; pid=$(cat "$f")
   log "stopping $name (pid $pid)"
+  if [[ $name == postgres ]]; then # fast shutdown: the postmaster ends its own backends
+    kill -INT "$pid" 2>/dev/null || true
+    for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -QUIT "$pid" 2>/dev/null || true
+    rm -f "$f"; return
+  fi
   pkill -TERM -P "$pid" 2>/dev/null || true
   kill -TERM "$pid" 2>/dev/null || true
   for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done

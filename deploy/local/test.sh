@@ -14,6 +14,11 @@ done
 cleanup() { if (( ${#started[@]} )); then "$INFRA" down "${started[@]}"; fi; }
 trap cleanup EXIT
 
+# This run's own Kafka topics (and so its own consumers): a suite running on the same broker neither sees the
+# tests' events nor feeds them its own. Databases are the *_test and *_e2e ones, cleaned at the start of each run.
+export TEST_TOPIC_PREFIX="${TEST_TOPIC_PREFIX:-test-$(date +%s)-$$.}"
+echo "[test] topics of this run start with $TEST_TOPIC_PREFIX" >&2
+
 "$INFRA" up
 cd "$ROOT"
 ./mvnw -B verify "$@"

@@ -98,7 +98,7 @@ class RegistryTest {
 
         // the outbox relay published it to Kafka with the household id as key
         try (KafkaConsumer<String, String> consumer = consumer()) {
-            consumer.subscribe(List.of(Topics.COMMUNITY));
+            consumer.subscribe(List.of(Topics.physical(Topics.COMMUNITY)));
             List<ConsumerRecord<String, String>> found = new ArrayList<>();
             await().atMost(Duration.ofSeconds(20)).until(() -> {
                 consumer.poll(Duration.ofMillis(300)).forEach(r -> {

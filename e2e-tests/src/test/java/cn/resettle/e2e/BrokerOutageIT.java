@@ -46,7 +46,7 @@ class BrokerOutageIT {
                 ids.addAll(burst(pool, site, DURING)); // accepted while the broker is down
                 // keep it down until the outbox relay has seen deliveries fail: the events now wait in the outbox
                 await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-                        given().baseUri("http://localhost:18081").get("/q/health/group/outbox").then()
+                        given().baseUri("http://localhost:" + (Suite.PORT_BASE + 1)).get("/q/health/group/outbox").then()
                                 .body("checks[0].data.pending", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
                                 .body("checks[0].data.failedAttempts", org.hamcrest.Matchers.greaterThanOrEqualTo(1)));
             } finally {
@@ -57,7 +57,7 @@ class BrokerOutageIT {
         }
         assertEquals(BEFORE + DURING, ids.size());
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().baseUri("http://localhost:18081").get("/q/health/group/outbox").then()
+                given().baseUri("http://localhost:" + (Suite.PORT_BASE + 1)).get("/q/health/group/outbox").then()
                         .body("checks[0].data.pending", equalTo(0)));
 
         for (String domain : List.of("monitoring", "employment", "industry")) {

@@ -19,12 +19,19 @@ import java.util.Map;
 /**
  * Starts the packaged suite once per test JVM: the infrastructure through the project's own script (real
  * PostgreSQL, Kafka, Keycloak; already-running parts are left alone), then the five service jars on their own
- * ports (18080-18084) with their own databases (*_e2e, cleaned at start) and consumer groups, and waits until the
- * gateway reports every service ready. The processes stop when the JVM exits.
+ * ports ({@code E2E_PORT_BASE}, default 18080, to +4) with their own databases (*_e2e, cleaned at start), their own
+ * topics ({@link #TOPIC_PREFIX}) and consumer groups, and waits until the gateway reports every service ready. The
+ * processes stop when the JVM exits. Ports of the infrastructure come from the same environment variables that
+ * deploy/local/infra.sh reads (PG_PORT, KAFKA_PORT, KEYCLOAK_PORT), inherited by the service processes.
  */
 public final class Suite {
 
-    public static final int GATEWAY_PORT = 18080;
+    static final int PORT_BASE = Integer.parseInt(System.getenv().getOrDefault("E2E_PORT_BASE", "18080"));
+    public static final int GATEWAY_PORT = PORT_BASE;
+    /** This run's topics: nothing a suite running on the same broker publishes or consumes. */
+    public static final String TOPIC_PREFIX = System.getenv().getOrDefault("TEST_TOPIC_PREFIX", "test.") + "e2e.";
+    static final String PG_PORT = System.getenv().getOrDefault("PG_PORT", "15432");
+    public static final String KAFKA = "localhost:" + System.getenv().getOrDefault("KAFKA_PORT", "9092");
     public static final String GATEWAY = "http://localhost:" + GATEWAY_PORT;
     static final Path ROOT = Path.of(System.getProperty("suite.root", "..")).toAbsolutePath().normalize();
     private static final List<Process> PROCESSES = new ArrayList<>();
@@ -41,15 +48,16 @@ public final class Suite {
         infra("up");
         String run = Long.toString(System.currentTimeMillis(), 36);
         Map<String, Integer> ports = new LinkedHashMap<>();
-        ports.put("community", 18081);
-        ports.put("monitoring", 18082);
-        ports.put("employment", 18083);
-        ports.put("industry", 18084);
+        ports.put("community", PORT_BASE + 1);
+        ports.put("monitoring", PORT_BASE + 2);
+        ports.put("employment", PORT_BASE + 3);
+        ports.put("industry", PORT_BASE + 4);
         for (Map.Entry<String, Integer> e : ports.entrySet()) {
             String svc = e.getKey();
             Map<String, String> env = new LinkedHashMap<>();
             env.put("HTTP_PORT", e.getValue().toString());
-            env.put("DB_URL", "jdbc:postgresql://localhost:15432/" + svc + "_e2e");
+            env.put("DB_URL", "jdbc:postgresql://localhost:" + PG_PORT + "/" + svc + "_e2e");
+            env.put("TOPIC_PREFIX", TOPIC_PREFIX);
             env.put("FLYWAY_CLEAN_DISABLED", "false");
             env.put("FLYWAY_CLEAN_AT_START", "true");
             env.put("KAFKA_GROUP_ID", svc + "-e2e-" + run);

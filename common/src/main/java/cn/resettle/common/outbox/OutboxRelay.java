@@ -53,6 +53,7 @@ public class OutboxRelay {
     @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
     String bootstrapServers;
 
+    private final String topicPrefix = cn.resettle.common.events.Topics.prefix();
     private final Semaphore signal = new Semaphore(0);
     private volatile boolean running;
     private volatile Thread worker;
@@ -168,7 +169,7 @@ public class OutboxRelay {
         }
         List<Future<RecordMetadata>> futures = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            ProducerRecord<String, String> rec = new ProducerRecord<>((String) r[1], (String) r[2], (String) r[4]);
+            ProducerRecord<String, String> rec = new ProducerRecord<>(topicPrefix + r[1], (String) r[2], (String) r[4]);
             rec.headers().add("ce_id", r[0].toString().getBytes(StandardCharsets.UTF_8));
             rec.headers().add("ce_type", ((String) r[3]).getBytes(StandardCharsets.UTF_8));
             try {

@@ -53,7 +53,7 @@ public abstract class AbstractRegistryCopyTest {
     private static KafkaProducer<String, String> producer;
 
     static String bootstrap() {
-        return ConfigProvider.getConfig().getOptionalValue("kafka.bootstrap.servers", String.class).orElse("localhost:9092");
+        return ConfigProvider.getConfig().getOptionalValue("kafka.bootstrap.servers", String.class).orElse("localhost:" + System.getenv().getOrDefault("KAFKA_PORT", "9092"));
     }
 
     @BeforeAll
@@ -82,7 +82,7 @@ public abstract class AbstractRegistryCopyTest {
     static void send(UUID eventId, String type, HouseholdSnapshot h) throws Exception {
         EventEnvelope e = new EventEnvelope("1.0", eventId, type, "/resettle/community-service", h.id().toString(),
                 OffsetDateTime.now(), "application/json", JSON.valueToTree(Map.of("household", h)));
-        producer.send(new ProducerRecord<>(Topics.COMMUNITY, h.id().toString(), JSON.writeValueAsString(e))).get();
+        producer.send(new ProducerRecord<>(Topics.physical(Topics.COMMUNITY), h.id().toString(), JSON.writeValueAsString(e))).get();
     }
 
     @Test
@@ -130,7 +130,7 @@ public abstract class AbstractRegistryCopyTest {
     @Test
     void aMalformedRecordIsDeadLetteredWithItsReason() throws Exception {
         String marker = "not-an-event-" + UUID.randomUUID();
-        producer.send(new ProducerRecord<>(Topics.COMMUNITY, marker, "{\"garbage\":\"" + marker + "\"}")).get();
+        producer.send(new ProducerRecord<>(Topics.physical(Topics.COMMUNITY), marker, "{\"garbage\":\"" + marker + "\"}")).get();
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-check-" + UUID.randomUUID());
@@ -139,7 +139,7 @@ public abstract class AbstractRegistryCopyTest {
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         AtomicReference<ConsumerRecord<String, String>> found = new AtomicReference<>();
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-            c.subscribe(List.of(deadLetterTopic()));
+            c.subscribe(List.of(Topics.physical(deadLetterTopic())));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 c.poll(Duration.ofMillis(300)).forEach(r -> {
                     if (r.value() != null && r.value().contains(marker)) {

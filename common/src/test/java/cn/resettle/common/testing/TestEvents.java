@@ -43,10 +43,14 @@ public final class TestEvents {
 
     public static String bootstrap() {
         try {
-            return ConfigProvider.getConfig().getOptionalValue("kafka.bootstrap.servers", String.class).orElse("localhost:9092");
+            return ConfigProvider.getConfig().getOptionalValue("kafka.bootstrap.servers", String.class).orElse(localKafka());
         } catch (RuntimeException e) {
-            return "localhost:9092";
+            return localKafka();
         }
+    }
+
+    private static String localKafka() {
+        return "localhost:" + System.getenv().getOrDefault("KAFKA_PORT", "9092");
     }
 
     private static synchronized KafkaProducer<String, String> producer() {
@@ -66,7 +70,7 @@ public final class TestEvents {
         EventEnvelope e = new EventEnvelope("1.0", id, type, "/resettle/test", key.toString(), OffsetDateTime.now(),
                 "application/json", JSON.valueToTree(payload));
         try {
-            producer().send(new ProducerRecord<>(topic, key.toString(), JSON.writeValueAsString(e))).get();
+            producer().send(new ProducerRecord<>(Topics.physical(topic), key.toString(), JSON.writeValueAsString(e))).get();
         } catch (Exception ex) {
             throw new IllegalStateException(ex);
         }
@@ -97,7 +101,7 @@ public final class TestEvents {
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         AtomicReference<JsonNode> found = new AtomicReference<>();
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-            c.subscribe(List.of(topic));
+            c.subscribe(List.of(Topics.physical(topic)));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 c.poll(Duration.ofMillis(300)).forEach(r -> {
                     try {

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Tokens {
     public static final String KEYCLOAK = System.getProperty("keycloak.url",
-            System.getenv().getOrDefault("KEYCLOAK_URL", "http://localhost:8180"));
+            System.getenv().getOrDefault("KEYCLOAK_URL", "http://localhost:" + System.getenv().getOrDefault("KEYCLOAK_PORT", "8180")));
     public static final String PASSWORD = "Passw0rd!";
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
