@@ -1,0 +1,9 @@
+package cn.resettle.employment;
+
+import cn.resettle.common.testing.AbstractOpenApiDocumentTest;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** employment-service's OpenAPI document, as front ends and other systems generate clients from it. */
+@QuarkusTest
+class OpenApiDocumentTest extends AbstractOpenApiDocumentTest {
+}
