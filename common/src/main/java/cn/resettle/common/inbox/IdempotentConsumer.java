@@ -2,23 +2,38 @@ package cn.resettle.common.inbox;
 
 import cn.resettle.common.events.EventCodec;
 import cn.resettle.common.events.EventEnvelope;
+import cn.resettle.common.inbox.FailureClassifier.Kind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * Applies an incoming event at most once. The event id goes into {@code inbox_event} in the same transaction as
- * the effect; a repeat (redelivery after a crash, a duplicate publish by the relay) finds the id and is skipped.
- * A failing effect is rolled back and retried with exponential backoff; after the last attempt the exception
- * propagates, the message is nacked and SmallRye's dead-letter-queue strategy moves it to the service's DLQ topic
- * with the reason in the {@code dead-letter-reason} header. Malformed events are not retried.
+ * Applies an incoming event at most once, and never gives up on it because of the infrastructure.
+ * <p>
+ * The event id goes into {@code inbox_event} in the same transaction as the effect; a repeat (redelivery after a
+ * crash, a duplicate publish by the relay, a replayed dead letter) finds the id and is skipped. When the effect
+ * fails, {@link FailureClassifier} decides:
+ * <ul>
+ * <li>infrastructure (database unreachable, pool timeout, lock conflict, broker unavailable): retried with capped
+ * exponential backoff for as long as it takes. The method does not return, so the channel does not move on and the
+ * offset is not committed; {@link ConsumerStalls} makes readiness DOWN meanwhile. A failure that looks permanent
+ * while the database does not answer a probe counts as infrastructure.</li>
+ * <li>not known yet ({@link NotYetKnownException}): the event is kept in {@code deferred_event} and applied later
+ * ({@link DeferredEvents}); the channel moves on.</li>
+ * <li>malformed: dead-lettered at once; permanent (reproduces {@code max-attempts} times with the database up):
+ * dead-lettered. The exception thrown to SmallRye carries only a sanitised reason and no cause, so the
+ * {@code dead-letter-reason} header holds no personal data and no {@code dead-letter-cause} header is written.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -27,11 +42,24 @@ public class IdempotentConsumer {
 
     @ConfigMapping(prefix = "resettle.inbox")
     public interface InboxConfig {
+        /** Attempts before a failure of the event itself is dead-lettered. */
         @WithDefault("5")
         int maxAttempts();
 
         @WithDefault("200ms")
         Duration initialBackoff();
+
+        /** Longest wait between attempts while the infrastructure is failing. */
+        @WithDefault("10s")
+        Duration maxBackoff();
+
+        /** How often deferred events that are due are tried again. */
+        @WithDefault("2s")
+        Duration deferredPoll();
+
+        /** A deferred event whose prerequisite has not arrived after this long is dead-lettered. */
+        @WithDefault("P1D")
+        Duration deferredMaxAge();
     }
 
     @Inject
@@ -40,39 +68,153 @@ public class IdempotentConsumer {
     EventCodec codec;
     @Inject
     InboxConfig config;
+    @Inject
+    ConsumerStalls stalls;
+    @Inject
+    DeferredEvents deferred;
 
-    /** Parses the record and applies it; returns true if applied, false if it was a repeat. */
+    private volatile boolean shuttingDown;
+
+    void onStop(@Observes ShutdownEvent ev) {
+        shuttingDown = true;
+    }
+
+    /** Parses the record and applies it through the handler; returns true if applied, false if repeat/deferred. */
+    public boolean consume(InboxHandler handler, String recordValue) {
+        EventEnvelope event;
+        try {
+            event = codec.read(recordValue);
+        } catch (RuntimeException e) {
+            LOG.errorf("%s: unreadable record dead-lettered: %s", handler.channel(), FailureClassifier.reason(e));
+            throw new EventRejectedException(FailureClassifier.reason(e));
+        }
+        return consume(handler, event);
+    }
+
+    /** For callers without a handler (no deferral possible): parse, de-duplicate, apply. */
     public boolean consume(String recordValue, Consumer<EventEnvelope> effect) {
-        EventEnvelope event = codec.read(recordValue);
-        return consume(event, effect);
+        return consume(anonymous(effect), recordValue);
     }
 
     public boolean consume(EventEnvelope event, Consumer<EventEnvelope> effect) {
-        long backoff = config.initialBackoff().toMillis();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return QuarkusTransaction.requiringNew().call(() -> applyOnce(event, effect));
-            } catch (EventCodec.MalformedEventException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                if (attempt >= config.maxAttempts()) {
-                    LOG.errorf("event %s (%s) failed %d times, dead-lettering: %s", event.id(), event.type(), attempt, e);
-                    throw new EventRejectedException("failed after " + attempt + " attempts: " + rootMessage(e), e);
-                }
-                LOG.warnf("event %s (%s) attempt %d failed, retrying in %d ms: %s", event.id(), event.type(), attempt,
-                        backoff, rootMessage(e));
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw new EventRejectedException("interrupted", e);
-                }
-                backoff *= 4;
+        return consume(anonymous(effect), event);
+    }
+
+    private static InboxHandler anonymous(Consumer<EventEnvelope> effect) {
+        return new InboxHandler() {
+            @Override
+            public String channel() {
+                return "inbox";
             }
+
+            @Override
+            public void apply(EventEnvelope event) {
+                effect.accept(event);
+            }
+        };
+    }
+
+    public boolean consume(InboxHandler handler, EventEnvelope event) {
+        String channel = handler.channel();
+        long backoff = config.initialBackoff().toMillis();
+        int eventFailures = 0;
+        for (int attempt = 1; ; attempt++) {
+            Kind kind;
+            RuntimeException failure;
+            try {
+                boolean applied = QuarkusTransaction.requiringNew().call(() -> applyOnce(event, handler::apply));
+                stalls.recovered(channel);
+                return applied;
+            } catch (RuntimeException e) {
+                failure = e;
+                kind = FailureClassifier.classify(e);
+            }
+            if (kind == Kind.NOT_YET_KNOWN) {
+                try {
+                    deferred.defer(channel, event, notYetKnown(failure));
+                    stalls.recovered(channel);
+                    return false;
+                } catch (RuntimeException e) {
+                    failure = e;
+                    kind = FailureClassifier.classify(e);
+                }
+            }
+            String reason = FailureClassifier.reason(failure);
+            if (kind == Kind.MALFORMED) {
+                LOG.errorf("%s: event %s (%s) is malformed, dead-lettered: %s", channel, event.id(), event.type(), reason);
+                stalls.recovered(channel);
+                throw new EventRejectedException("malformed event: " + reason);
+            }
+            if (kind == Kind.PERMANENT && !databaseAnswers()) {
+                kind = Kind.INFRASTRUCTURE;
+            }
+            if (kind == Kind.PERMANENT) {
+                eventFailures++;
+                if (eventFailures >= config.maxAttempts()) {
+                    LOG.errorf("%s: event %s (%s) failed %d times with the database up, dead-lettered: %s", channel,
+                            event.id(), event.type(), eventFailures, reason);
+                    stalls.recovered(channel);
+                    throw new EventRejectedException("failed " + eventFailures + " times: " + reason);
+                }
+                LOG.warnf("%s: event %s (%s) attempt %d failed, retrying in %d ms: %s", channel, event.id(),
+                        event.type(), attempt, backoff, reason);
+            } else {
+                stalls.failed(channel, reason);
+                if (attempt == 1 || attempt % 10 == 0) {
+                    LOG.warnf("%s: cannot apply event %s (%s), infrastructure failing (attempt %d), retrying in %d ms "
+                            + "without moving on: %s", channel, event.id(), event.type(), attempt, backoff, reason);
+                }
+            }
+            pause(backoff);
+            backoff = Math.min(Math.max(backoff * 2, 100), config.maxBackoff().toMillis());
         }
     }
 
-    private boolean applyOnce(EventEnvelope event, Consumer<EventEnvelope> effect) {
+    /**
+     * Applies an event now, in one transaction with {@code alsoInTransaction} (used by deferred re-application and
+     * dead-letter replay). Throws what the effect throws; returns false if the event had been applied before.
+     */
+    public boolean applyNow(InboxHandler handler, EventEnvelope event, Runnable alsoInTransaction) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            boolean applied = applyOnce(event, handler::apply);
+            alsoInTransaction.run();
+            return applied;
+        });
+    }
+
+    /** Keeps an event whose prerequisite is missing in the deferred table (used by dead-letter replay). */
+    public void defer(InboxHandler handler, EventEnvelope event, NotYetKnownException why) {
+        deferred.defer(handler.channel(), event, why);
+    }
+
+    private static NotYetKnownException notYetKnown(Throwable t) {
+        for (Throwable c : FailureClassifier.chain(t)) {
+            if (c instanceof NotYetKnownException n) {
+                return n;
+            }
+        }
+        throw new IllegalStateException("not a NotYetKnownException", t);
+    }
+
+    private void pause(long millis) {
+        LockSupport.parkNanos(millis * 1_000_000L);
+        while (shuttingDown) {
+            // never acknowledge (offset commit) nor dead-letter an event we could not apply: hold the thread until
+            // the process exits; the next owner of the partition starts from this event
+            LockSupport.parkNanos(1_000_000_000L);
+        }
+    }
+
+    private boolean databaseAnswers() {
+        try {
+            QuarkusTransaction.requiringNew().timeout(10).call(() -> em.createNativeQuery("select 1").getSingleResult());
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    boolean applyOnce(EventEnvelope event, Consumer<EventEnvelope> effect) {
         int inserted = em.createNativeQuery("insert into inbox_event (event_id, event_type, source, subject) "
                         + "values (?1, ?2, ?3, ?4) on conflict (event_id) do nothing")
                 .setParameter(1, event.id()).setParameter(2, event.type())
@@ -83,20 +225,21 @@ public class IdempotentConsumer {
             return false;
         }
         effect.accept(event);
+        em.flush();
+        deferred.factArrived(event.subject());
         return true;
     }
 
-    private static String rootMessage(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        return c.getClass().getSimpleName() + ": " + c.getMessage();
-    }
-
+    /** The record is dead-lettered; the message is the sanitised reason and there is deliberately no cause. */
     public static class EventRejectedException extends RuntimeException {
+        public EventRejectedException(String message) {
+            super(message, null, false, false);
+        }
+
+        /** @deprecated the cause would put its message (possibly with personal data) into the DLQ headers */
+        @Deprecated
         public EventRejectedException(String message, Throwable cause) {
-            super(message, cause);
+            this(message);
         }
     }
 }

@@ -16,6 +16,8 @@ import java.time.OffsetDateTime;
  * how many delivery attempts failed and why. DOWN when the oldest waits longer than
  * {@code resettle.outbox.alert-after} (default 5 minutes). A group of its own, so a broker outage never takes
  * the service out of the load balancer: requests are still accepted and their events wait in the outbox.
+ * {@code parked} counts rows the broker can never take (too large, invalid); they are listed and retried through
+ * {@code /api/<domain>/ops/outbox/parked} and do not hold the others back.
  */
 @HealthGroup("outbox")
 @ApplicationScoped
@@ -29,7 +31,9 @@ public class OutboxHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         Object[] r = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
-                "select count(*), coalesce(sum(attempts), 0), min(occurred_at), max(last_error) "
+                "select count(*) filter (where parked_at is null), coalesce(sum(attempts) filter (where parked_at is null), 0), "
+                        + "min(occurred_at) filter (where parked_at is null), max(last_error) filter (where parked_at is null), "
+                        + "count(*) filter (where parked_at is not null), max(park_reason) "
                         + "from outbox_event where sent_at is null").getSingleResult());
         long pending = ((Number) r[0]).longValue();
         long failedAttempts = ((Number) r[1]).longValue();
@@ -43,6 +47,10 @@ public class OutboxHealthCheck implements HealthCheck {
                 .withData("oldestPendingSeconds", oldestSeconds);
         if (r[3] != null) {
             b.withData("lastError", r[3].toString());
+        }
+        b.withData("parked", ((Number) r[4]).longValue());
+        if (r[5] != null) {
+            b.withData("parkedReason", r[5].toString());
         }
         return b.build();
     }

@@ -162,7 +162,7 @@ public class OutboxRelay {
         }
         List<Object[]> rows = em.createNativeQuery(
                         "select id, topic, aggregate_id, event_type, payload from outbox_event "
-                                + "where sent_at is null order by seq limit ?1")
+                                + "where sent_at is null and parked_at is null order by seq limit ?1")
                 .setParameter(1, config.batchSize()).getResultList();
         if (rows.isEmpty()) {
             return new Result(0, 0);
@@ -187,8 +187,19 @@ public class OutboxRelay {
                 futures.get(i).get(20, TimeUnit.SECONDS);
                 sent.add(id);
             } catch (Exception e) {
+                Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+                if (neverSendable(cause)) {
+                    String reason = truncate(cause.getClass().getSimpleName() + ": "
+                            + cn.resettle.common.inbox.FailureClassifier.sanitize(cause.getMessage()));
+                    em.createNativeQuery("update outbox_event set parked_at = ?2, park_reason = ?3, attempts = attempts + 1, "
+                                    + "last_error = ?3 where id = ?1")
+                            .setParameter(1, id).setParameter(2, OffsetDateTime.now()).setParameter(3, reason).executeUpdate();
+                    LOG.errorf("outbox relay: event %s (%s, %d characters) can never be sent and is parked: %s", id,
+                            rows.get(i)[3], ((String) rows.get(i)[4]).length(), reason);
+                    continue;
+                }
                 failed.add(id);
-                lastError = e.getCause() != null ? e.getCause().toString() : e.toString();
+                lastError = cause.toString();
             }
         }
         if (!sent.isEmpty()) {
@@ -202,6 +213,67 @@ public class OutboxRelay {
                     failed.size(), rows.size(), lastError);
         }
         return new Result(sent.size(), failed.size());
+    }
+
+    /**
+     * Failures that retrying cannot cure: the record is larger than the producer or broker accepts, cannot be
+     * serialised, or names an invalid topic. Anything else (timeouts, broker unavailable, leader moving) is retried.
+     */
+    static boolean neverSendable(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof org.apache.kafka.common.errors.RecordTooLargeException
+                    || c instanceof org.apache.kafka.common.errors.RecordBatchTooLargeException
+                    || c instanceof org.apache.kafka.common.errors.SerializationException
+                    || c instanceof org.apache.kafka.common.errors.InvalidTopicException
+                    || c instanceof org.apache.kafka.common.InvalidRecordException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An outbox row the relay parked; without payload. */
+    public record ParkedView(UUID id, String eventType, String aggregateType, String aggregateId, String topic,
+                             OffsetDateTime occurredAt, OffsetDateTime parkedAt, String reason, int payloadCharacters,
+                             boolean sent) {
+    }
+
+    @SuppressWarnings("unchecked")
+    public cn.resettle.common.web.PageResult<ParkedView> parked(cn.resettle.common.web.PageRequest page) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Object[]> rows = em.createNativeQuery("select id, event_type, aggregate_type, aggregate_id, topic, "
+                            + "occurred_at, parked_at, park_reason, length(payload), sent_at is not null from outbox_event "
+                            + "where parked_at is not null and sent_at is null order by seq")
+                    .setFirstResult(page.page() * page.size()).setMaxResults(page.size()).getResultList();
+            long total = ((Number) em.createNativeQuery("select count(*) from outbox_event where parked_at is not null "
+                    + "and sent_at is null").getSingleResult()).longValue();
+            return cn.resettle.common.web.PageResult.of(rows.stream().map(OutboxRelay::parkedView).toList(), page, total);
+        });
+    }
+
+    /** Makes a parked row eligible again; the relay sends it on its next round (or parks it again). */
+    @SuppressWarnings("unchecked")
+    public ParkedView unpark(UUID id) {
+        ParkedView v = QuarkusTransaction.requiringNew().call(() -> {
+            int n = em.createNativeQuery("update outbox_event set parked_at = null where id = ?1 and parked_at is not null "
+                    + "and sent_at is null").setParameter(1, id).executeUpdate();
+            if (n == 0) {
+                throw cn.resettle.common.problem.DomainException.notFound("parked outbox event", id);
+            }
+            List<Object[]> rows = em.createNativeQuery("select id, event_type, aggregate_type, aggregate_id, topic, "
+                    + "occurred_at, parked_at, park_reason, length(payload), sent_at is not null from outbox_event where id = ?1")
+                    .setParameter(1, id).getResultList();
+            return parkedView(rows.get(0));
+        });
+        LOG.infof("outbox event %s unparked by an operator", id);
+        wakeUp();
+        return v;
+    }
+
+    private static ParkedView parkedView(Object[] r) {
+        return new ParkedView((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                cn.resettle.common.deadletter.DeadLetters.time(r[5]), cn.resettle.common.deadletter.DeadLetters.time(r[6]),
+                (String) r[7], ((Number) r[8]).intValue(), Boolean.TRUE.equals(r[9]));
     }
 
     private static String truncate(String s) {

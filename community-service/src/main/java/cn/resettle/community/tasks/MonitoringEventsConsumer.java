@@ -4,6 +4,7 @@ import cn.resettle.common.events.EventCodec;
 import cn.resettle.common.events.EventEnvelope;
 import cn.resettle.common.events.MonitoringEvents;
 import cn.resettle.common.inbox.IdempotentConsumer;
+import cn.resettle.common.inbox.InboxHandler;
 import cn.resettle.common.tasks.TaskService;
 import cn.resettle.community.housing.HousingExtensionService;
 import io.smallrye.common.annotation.Blocking;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * identified as a monitoring subject has its pending housing-extension applications refused.
  */
 @ApplicationScoped
-public class MonitoringEventsConsumer {
+public class MonitoringEventsConsumer implements InboxHandler {
 
     @Inject
     IdempotentConsumer inbox;
@@ -30,10 +31,16 @@ public class MonitoringEventsConsumer {
     @Incoming("monitoring")
     @Blocking
     public void onMonitoringEvent(String value) {
-        inbox.consume(value, this::apply);
+        inbox.consume(this, value);
     }
 
-    void apply(EventEnvelope e) {
+    @Override
+    public String channel() {
+        return "monitoring";
+    }
+
+    @Override
+    public void apply(EventEnvelope e) {
         if (MonitoringEvents.SUBJECT_IDENTIFIED.equals(e.type())) {
             housing.onSubjectIdentified(codec.data(e, MonitoringEvents.SubjectIdentified.class));
         } else {

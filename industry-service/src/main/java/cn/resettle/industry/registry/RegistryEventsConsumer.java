@@ -1,5 +1,8 @@
 package cn.resettle.industry.registry;
 
+import cn.resettle.common.events.EventEnvelope;
+import cn.resettle.common.inbox.IdempotentConsumer;
+import cn.resettle.common.inbox.InboxHandler;
 import cn.resettle.common.registry.RegistryProjection;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,20 +11,33 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Feeds this service's copy of the registry from community-service's topic. The offset is committed only after
- * the effect (and its inbox row) committed; a record that keeps failing goes to the dead-letter topic.
+ * the effect (and its inbox row) committed; while the database is unreachable the channel waits and retries; only
+ * a record that fails on its own goes to the dead-letter topic.
  */
 @ApplicationScoped
-public class RegistryEventsConsumer {
+public class RegistryEventsConsumer implements InboxHandler {
 
     /** Channel name; its topic, group and dead-letter topic are in application.properties. */
     public static final String CHANNEL = "registry";
 
+    @Inject
+    IdempotentConsumer inbox;
     @Inject
     RegistryProjection projection;
 
     @Incoming(CHANNEL)
     @Blocking
     public void onRegistryEvent(String value) {
-        projection.onRecord(value);
+        inbox.consume(this, value);
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public void apply(EventEnvelope event) {
+        projection.apply(event);
     }
 }

@@ -6,6 +6,8 @@ import cn.resettle.common.events.EventCodec;
 import cn.resettle.common.events.EventEnvelope;
 import cn.resettle.common.events.TaskEvents;
 import cn.resettle.common.inbox.IdempotentConsumer;
+import cn.resettle.common.inbox.InboxHandler;
+import cn.resettle.common.inbox.NotYetKnownException;
 import cn.resettle.common.registry.RegistryProjection;
 import cn.resettle.monitoring.risk.Households;
 import cn.resettle.monitoring.risk.RiskCategory;
@@ -32,7 +34,7 @@ import java.util.regex.Pattern;
  * without anyone employed (a JOB_LOSS risk), a hazard or disaster at a site (the affected households flagged).
  */
 @ApplicationScoped
-public class DomainEventsConsumer {
+public class DomainEventsConsumer implements InboxHandler {
 
     private static final Logger LOG = Logger.getLogger(DomainEventsConsumer.class);
     private static final Pattern TASK = Pattern.compile("cn\\.resettle\\.([a-z]+)\\.task\\.(created|completed|declined)\\.v1");
@@ -53,10 +55,16 @@ public class DomainEventsConsumer {
     @Incoming("domain-events")
     @Blocking
     public void onEvent(String value) {
-        inbox.consume(value, this::apply);
+        inbox.consume(this, value);
     }
 
-    void apply(EventEnvelope e) {
+    @Override
+    public String channel() {
+        return "domain-events";
+    }
+
+    @Override
+    public void apply(EventEnvelope e) {
         if (registry.apply(e)) {
             return;
         }
@@ -71,11 +79,12 @@ public class DomainEventsConsumer {
         } else if (EmploymentEvents.JOB_LOST.equals(e.type())) {
             EmploymentEvents.JobLost lost = codec.data(e, EmploymentEvents.JobLost.class);
             if (lost.householdWithoutEmployment()) {
-                households.find(lost.householdId()).ifPresentOrElse(
-                        h -> risks.flag(h, new Finding(RiskCategory.JOB_LOSS, Severity.HIGH,
-                                        "就业部门预警: 家庭成员失业后无人就业 (" + (lost.reason() == null ? "job lost" : lost.reason()) + ")"),
-                                Source.JOB_LOSS_EVENT, YearMonth.now(), "employment-service"),
-                        () -> LOG.warnf("job loss for unknown household %s", lost.householdId()));
+                // a household monitoring does not know yet: wait for its registry copy rather than drop the warning
+                var h = households.find(lost.householdId()).orElseThrow(() ->
+                        new NotYetKnownException(lost.householdId(), "registry copy of household"));
+                risks.flag(h, new Finding(RiskCategory.JOB_LOSS, Severity.HIGH,
+                                "就业部门预警: 家庭成员失业后无人就业 (" + (lost.reason() == null ? "job lost" : lost.reason()) + ")"),
+                        Source.JOB_LOSS_EVENT, YearMonth.now(), "employment-service");
             }
         } else if (CommunityEvents.HAZARD_RECORDED.equals(e.type())) {
             CommunityEvents.HazardRecorded hz = codec.data(e, CommunityEvents.HazardRecorded.class);
@@ -83,9 +92,11 @@ public class DomainEventsConsumer {
                     ? RiskCategory.HOUSING_SAFETY : RiskCategory.DISASTER;
             Severity severity = hz.severity() == null ? Severity.HIGH : Severity.valueOf(hz.severity());
             for (UUID id : affected(hz)) {
-                households.find(id).ifPresent(h -> risks.flag(h, new Finding(category, severity,
+                // named households monitoring does not know yet: wait for their registry copy (all or nothing)
+                var h = households.find(id).orElseThrow(() -> new NotYetKnownException(id, "registry copy of household"));
+                risks.flag(h, new Finding(category, severity,
                         "安置点 " + hz.siteCode() + " 记录隐患/灾害: " + hz.description()), Source.HAZARD_EVENT, YearMonth.now(),
-                        "community-service"));
+                        "community-service");
             }
         }
     }

@@ -1,0 +1,17 @@
+package cn.resettle.common.inbox;
+
+import cn.resettle.common.events.EventEnvelope;
+
+/**
+ * A service's consumer of one incoming channel. The inbox applies events through it when they arrive, again when
+ * a deferred event becomes applicable, and when an operator replays a dead letter; it finds the handler of a dead
+ * letter by the topic the event came from ({@code mp.messaging.incoming.<channel>.topic[s]}).
+ */
+public interface InboxHandler {
+
+    /** The {@code @Incoming} channel name. */
+    String channel();
+
+    /** The effect of one event, inside the inbox's transaction. */
+    void apply(EventEnvelope event);
+}
