@@ -35,6 +35,8 @@ public final class Suite {
     public static final String GATEWAY = "http://localhost:" + GATEWAY_PORT;
     static final Path ROOT = Path.of(System.getProperty("suite.root", "..")).toAbsolutePath().normalize();
     private static final List<Process> PROCESSES = new ArrayList<>();
+    private static final Map<String, Process> BY_MODULE = new LinkedHashMap<>();
+    private static final Map<String, Map<String, String>> ENV = new LinkedHashMap<>();
     private static boolean started;
 
     private Suite() {
@@ -81,14 +83,46 @@ public final class Suite {
         try {
             Path logs = ROOT.resolve("e2e-tests/target/e2e-logs");
             Files.createDirectories(logs);
+            if (Files.exists(logs.resolve(module + ".log")) && BY_MODULE.containsKey(module)) {
+                Files.move(logs.resolve(module + ".log"), logs.resolve(module + "." + System.currentTimeMillis() + ".log"));
+            }
             ProcessBuilder pb = new ProcessBuilder("java", "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.getPath())
                     .redirectErrorStream(true)
                     .redirectOutput(logs.resolve(module + ".log").toFile());
             pb.environment().putAll(env);
-            PROCESSES.add(pb.start());
+            Process p = pb.start();
+            PROCESSES.add(p);
+            BY_MODULE.put(module, p);
+            ENV.put(module, new LinkedHashMap<>(env));
         } catch (IOException ex) {
             throw new IllegalStateException("cannot start " + module, ex);
         }
+    }
+
+    /** The port of a service, e.g. {@code servicePort("employment")}. */
+    public static int servicePort(String svc) {
+        return Integer.parseInt(ENV.get(svc + "-service").get("HTTP_PORT"));
+    }
+
+    /** Kills a service's process without warning (SIGKILL: no shutdown hook, no offset commit, no flush). */
+    public static void kill(String svc) throws InterruptedException {
+        Process p = BY_MODULE.get(svc + "-service");
+        PROCESSES.remove(p);
+        p.destroyForcibly(); // SIGKILL on Unix
+        p.waitFor();
+    }
+
+    /** Starts a killed service again on its database as it was (no clean at start) and waits until it is ready. */
+    public static void restart(String svc) {
+        Map<String, String> env = new LinkedHashMap<>(ENV.get(svc + "-service"));
+        env.put("FLYWAY_CLEAN_AT_START", "false");
+        launch(svc + "-service", env);
+        waitReady();
+    }
+
+    /** A JDBC connection to the suite's PostgreSQL server (maintenance database), as the services' role. */
+    public static java.sql.Connection postgres() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + PG_PORT + "/postgres", "resettle", "resettle");
     }
 
     static void waitReady() {
