@@ -86,7 +86,7 @@ public class IdempotentConsumer {
             event = codec.read(recordValue);
         } catch (RuntimeException e) {
             LOG.errorf("%s: unreadable record dead-lettered: %s", handler.channel(), FailureClassifier.reason(e));
-            throw new EventRejectedException(FailureClassifier.reason(e));
+            throw new EventRejectedException("malformed event: " + FailureClassifier.reason(e));
         }
         return consume(handler, event);
     }
