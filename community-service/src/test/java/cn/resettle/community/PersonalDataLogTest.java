@@ -106,30 +106,6 @@ class PersonalDataLogTest {
         given().header("Authorization", admin).contentType(ContentType.JSON).body(household(siteId, a, "13655556666"))
                 .post("/api/community/households").then().statusCode(409);
 
-        // several registrations of one new person at once: at most one wins, the rest lose the race on the database's
-        // unique key, whose message names the value
-        String raced = TestIds.citizenId(1984, 4, 24, false);
-        secrets.add(raced);
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return given().header("Authorization", admin).contentType(ContentType.JSON)
-                            .body(household(siteId, raced, "13566667777")).post("/api/community/households").statusCode();
-                }));
-            }
-            start.countDown();
-            for (Future<Integer> f : answers) {
-                f.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        secrets.add("13566667777");
-
         // a member update with a new phone
         int version = given().header("Authorization", admin).get("/api/community/households/" + id)
                 .then().statusCode(200).extract().path("members[0].version");
@@ -156,6 +132,48 @@ class PersonalDataLogTest {
                 .multiPart("file", "households.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
                 .post("/api/community/imports/households").then().statusCode(200);
 
+        assertNoLeak(secrets);
+    }
+
+    /**
+     * Several registrations of one new person at once: at most one wins, the rest lose the race on the database's
+     * unique key, whose error message names the value: neither the SQL error logger nor the error mapper may write
+     * the number down.
+     */
+    @Test
+    void aDuplicateKeyRaceLogsNoIdNumber() throws Exception {
+        String siteId = site();
+        List<String> secrets = new ArrayList<>();
+        String admin = Tokens.bearer("county.admin");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            // a few rounds: the race is on the database, each round is one more chance for it to happen
+            for (int round = 0; round < 5; round++) {
+                String raced = TestIds.citizenId(1984, 4, 1 + round, false);
+                secrets.add(raced);
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return given().header("Authorization", admin).contentType(ContentType.JSON)
+                                .body(household(siteId, raced, "13566667777")).post("/api/community/households").statusCode();
+                    }));
+                }
+                start.countDown();
+                for (Future<Integer> f : answers) {
+                    f.get(60, TimeUnit.SECONDS);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        secrets.add("13566667777");
+
+        assertNoLeak(secrets);
+    }
+
+    void assertNoLeak(List<String> secrets) {
         List<String> leaks = new ArrayList<>();
         for (String line : lines) {
             for (String s : secrets) {

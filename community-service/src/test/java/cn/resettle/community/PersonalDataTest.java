@@ -85,7 +85,7 @@ class PersonalDataTest {
         // those who see the full number see the birth date too
         given().header("Authorization", Tokens.bearer("county.admin")).get("/api/community/households/" + id)
                 .then().statusCode(200).body("members[0].idNumber", equalTo(head))
-                .body("members[0].birthDate", equalTo("1983-09-14"));
+                .body("members[0].birthDate", equalTo(birthDate(head)));
 
         // the same holds for the Excel ledger a site worker exports
         byte[] xlsx = given().header("Authorization", Tokens.bearer("worker.a1"))
@@ -93,7 +93,11 @@ class PersonalDataTest {
         List<String> row = ledgerRow(xlsx, no);
         assertTrue(row.contains(masked(head)), row.toString());
         String joined = String.join("|", row);
-        assertFalse(joined.contains("1983-09-14") || joined.contains("19830914") || joined.contains(head), joined);
+        assertFalse(joined.contains(birthDate(head)) || joined.contains(head.substring(6, 14)) || joined.contains(head), joined);
+    }
+
+    static String birthDate(String id) {
+        return id.substring(6, 10) + "-" + id.substring(10, 12) + "-" + id.substring(12, 14);
     }
 
     static List<String> ledgerRow(byte[] xlsx, String householdNo) throws Exception {
