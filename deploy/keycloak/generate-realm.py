@@ -14,6 +14,7 @@ ROLES = {
     "site-worker": "安置点工作人员 site / community worker",
     "resident": "搬迁群众 resident (mobile self-service)",
     "system": "其他政务系统 other government system (client credentials)",
+    "auditor": "数据安全审计员 personal-data auditor (reads the audit trail only)",
 }
 PASSWORD = "Passw0rd!"
 COUNTY = "360732"                      # 兴国县 (Ganzhou, Jiangxi)
@@ -101,6 +102,7 @@ realm = {
         user("worker.a1", "潋江安置点社工", ["site-worker"], sites=["XG-LJ-001"]),
         user("worker.b1", "长冈安置点社工", ["site-worker"], sites=["XG-CG-001"]),
         user("resident.a1", "搬迁群众", ["resident"], household="XG-H-0001"),
+        user("auditor.a", "审计员", ["auditor"], regions=[COUNTY]),
         {"username": "service-account-gov-exchange", "enabled": True, "serviceAccountClientId": "gov-exchange",
          "realmRoles": ["system"], "attributes": {"region_codes": [COUNTY]}},
     ],

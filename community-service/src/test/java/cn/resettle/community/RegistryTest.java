@@ -1,6 +1,7 @@
 package cn.resettle.community;
 
 import cn.resettle.common.events.Topics;
+import cn.resettle.common.testing.TestEvents;
 import cn.resettle.common.testing.TestIds;
 import cn.resettle.common.testing.Tokens;
 import io.agroal.api.AgroalDataSource;
@@ -32,6 +33,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The registry through its REST API, against the real PostgreSQL, Kafka broker and Keycloak. */
@@ -111,7 +113,10 @@ class RegistryTest {
             String value = found.get(0).value();
             assertTrue(value.contains("\"type\":\"cn.resettle.community.household.registered.v1\""), value);
             assertTrue(value.contains("\"subject\":\"" + id + "\""), value);
-            assertTrue(value.contains(head), "event carries the member's ID number for matching");
+            // the clear ID number and birth date never travel; the keyed hash and the masked form do
+            assertFalse(value.contains(head) || value.contains("1980-01-01"), value);
+            assertTrue(value.contains("\"idNumberHash\":\"" + TestEvents.HASH.of(head) + "\""), value);
+            assertTrue(value.contains("\"idNumberMasked\":\"" + head.substring(0, 6) + "********" + head.substring(14) + "\""), value);
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> unsent(id) == 0);
     }

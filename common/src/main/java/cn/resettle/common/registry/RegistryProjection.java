@@ -5,6 +5,9 @@ import cn.resettle.common.events.EventCodec;
 import cn.resettle.common.events.EventEnvelope;
 import cn.resettle.common.events.HouseholdSnapshot;
 import cn.resettle.common.inbox.IdempotentConsumer;
+import cn.resettle.common.security.IdNumberHash;
+import cn.resettle.common.security.Masking;
+import cn.resettle.common.validation.CitizenIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -29,6 +32,8 @@ public class RegistryProjection {
     EventCodec codec;
     @Inject
     EntityManager em;
+    @Inject
+    IdNumberHash hash;
 
     /** Entry point for a service's {@code @Incoming} method: parse, de-duplicate, apply. */
     public void onRecord(String value) {
@@ -104,17 +109,37 @@ public class RegistryProjection {
         }
         em.createNativeQuery("delete from registry_person where household_id = ?1").setParameter(1, h.id()).executeUpdate();
         for (HouseholdSnapshot.Member m : h.members()) {
+            Person p = Person.of(m, hash);
             // a person re-registered in another household moves with the newest event
-            em.createNativeQuery("delete from registry_person where id_number = ?1").setParameter(1, m.idNumber()).executeUpdate();
+            em.createNativeQuery("delete from registry_person where id_number_hash = ?1").setParameter(1, p.idNumberHash).executeUpdate();
             em.createNativeQuery("""
-                            insert into registry_person (id, household_id, id_number, name, gender, birth_date, relationship,
-                              labour_capacity, employment_status, health, status)
-                            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)""")
-                    .setParameter(1, m.id()).setParameter(2, h.id()).setParameter(3, m.idNumber())
-                    .setParameter(4, m.name()).setParameter(5, m.gender()).setParameter(6, m.birthDate())
-                    .setParameter(7, m.relationship()).setParameter(8, m.labourCapacity())
-                    .setParameter(9, m.employmentStatus()).setParameter(10, m.health()).setParameter(11, m.status())
+                            insert into registry_person (id, household_id, id_number_hash, id_number_masked, name, gender,
+                              birth_year, relationship, labour_capacity, employment_status, health, status)
+                            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)""")
+                    .setParameter(1, m.id()).setParameter(2, h.id()).setParameter(3, p.idNumberHash)
+                    .setParameter(4, p.idNumberMasked).setParameter(5, m.name()).setParameter(6, m.gender())
+                    .setParameter(7, p.birthYear).setParameter(8, m.relationship()).setParameter(9, m.labourCapacity())
+                    .setParameter(10, m.employmentStatus()).setParameter(11, m.health()).setParameter(12, m.status())
                     .executeUpdate();
+        }
+    }
+
+    /**
+     * What the copy keeps of a member: the keyed hash and the masked number, never the clear one. An event from
+     * before the privacy hardening still carries {@code idNumber} and {@code birthDate}; they are hashed, masked and
+     * cut to the year here, and not stored.
+     */
+    @SuppressWarnings("deprecation")
+    record Person(String idNumberHash, String idNumberMasked, Integer birthYear) {
+        static Person of(HouseholdSnapshot.Member m, IdNumberHash hash) {
+            String clear = CitizenIds.normalize(m.idNumber());
+            String h = m.idNumberHash() != null ? m.idNumberHash() : hash.of(clear);
+            if (h == null) {
+                throw new EventCodec.MalformedEventException("member " + m.id() + " without idNumberHash");
+            }
+            String masked = m.idNumberMasked() != null ? m.idNumberMasked() : Masking.idNumber(clear);
+            Integer year = m.birthYear() != null ? m.birthYear() : m.birthDate() != null ? m.birthDate().getYear() : null;
+            return new Person(h, masked, year);
         }
     }
 }

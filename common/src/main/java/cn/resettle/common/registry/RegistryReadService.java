@@ -1,13 +1,11 @@
 package cn.resettle.common.registry;
 
-import static cn.resettle.common.web.SqlValues.date;
 import static cn.resettle.common.web.SqlValues.str;
 import static cn.resettle.common.web.SqlValues.time;
 import cn.resettle.common.problem.DomainException;
 import cn.resettle.common.registry.RegistryViews.HouseholdCopy;
 import cn.resettle.common.registry.RegistryViews.PersonCopy;
 import cn.resettle.common.security.DataScope;
-import cn.resettle.common.security.Masking;
 import cn.resettle.common.security.PersonalDataAudit;
 import cn.resettle.common.web.PageRequest;
 import cn.resettle.common.web.PageResult;
@@ -17,7 +15,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,7 +66,8 @@ public class RegistryReadService {
         for (Object[] r : result) {
             items.add(household(r, null));
         }
-        audit.list("household-copy", items.size(), "region=" + regionCode + ",site=" + siteCode + ",labour=" + labourCapacity);
+        audit.list("household-copy", items.stream().map(HouseholdCopy::id).toList(), false,
+                "region=" + regionCode + ",site=" + siteCode + ",labour=" + labourCapacity);
         return PageResult.of(items, page, total);
     }
 
@@ -86,15 +84,15 @@ public class RegistryReadService {
         if (!scope.allows((String) row[5], (String) row[4])) {
             throw DomainException.notFound("household", id);
         }
-        boolean full = scope.seesFullIdentity();
         @SuppressWarnings("unchecked")
-        List<Object[]> people = em.createNativeQuery("select id, id_number, name, gender, birth_date, relationship, "
-                        + "labour_capacity, employment_status, health, status from registry_person where household_id = ?1 order by birth_date")
+        List<Object[]> people = em.createNativeQuery("select id, id_number_masked, name, gender, birth_year, relationship, "
+                        + "labour_capacity, employment_status, health, status from registry_person where household_id = ?1 "
+                        + "order by birth_year, id")
                 .setParameter(1, id).getResultList();
-        List<PersonCopy> members = people.stream().map(p -> new PersonCopy((UUID) p[0],
-                full ? (String) p[1] : Masking.idNumber((String) p[1]), (String) p[2], str(p[3]),
-                date(p[4]), (String) p[5], (String) p[6], (String) p[7], (String) p[8], (String) p[9])).toList();
-        audit.read("household-copy", id);
+        List<PersonCopy> members = people.stream().map(p -> new PersonCopy((UUID) p[0], (String) p[1], (String) p[2],
+                str(p[3]), p[4] == null ? null : ((Number) p[4]).intValue(), (String) p[5], (String) p[6], (String) p[7],
+                (String) p[8], (String) p[9])).toList();
+        audit.read("household-copy", id, false);
         return household(row, members);
     }
 

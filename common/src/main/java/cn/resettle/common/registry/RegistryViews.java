@@ -1,6 +1,5 @@
 package cn.resettle.common.registry;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -9,7 +8,11 @@ public final class RegistryViews {
     private RegistryViews() {
     }
 
-    public record PersonCopy(UUID id, String idNumber, String name, String gender, LocalDate birthDate,
+    /**
+     * A person in the copy. The copy never holds a clear ID number or birth date: {@code idNumber} is the masked
+     * form for every caller, and only the birth year is kept.
+     */
+    public record PersonCopy(UUID id, String idNumber, String name, String gender, Integer birthYear,
                              String relationship, String labourCapacity, String employmentStatus, String health,
                              String status) {
     }

@@ -1,18 +1,31 @@
 package cn.resettle.common.security;
 
+import cn.resettle.common.web.PageRequest;
+import cn.resettle.common.web.PageResult;
 import cn.resettle.common.web.RequestIds;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Records who read (or exported) whose personal data. Written in its own transaction so a read is audited even
- * when the read itself is not transactional; kept in {@code audit_log} of the service that served the data.
+ * Records who read (or exported) whose personal data: one {@code audit_log} row per response, naming every household
+ * the response showed ({@code household_ids}, a uuid array: a county ledger of 20 000 households is one row, not
+ * 100 000) and whether it showed ID numbers and phones in clear ({@code unmasked}). Written in its own transaction so
+ * a read is audited even when the read itself is not transactional; kept in the service that served the data.
+ * {@link #trail} is what an auditor queries.
  */
 @ApplicationScoped
 public class PersonalDataAudit {
@@ -24,30 +37,111 @@ public class PersonalDataAudit {
     @Inject
     CurrentVertxRequest request;
 
-    public void read(String subjectType, Object subjectId) {
-        record("READ", subjectType, subjectId == null ? null : subjectId.toString(), null);
+    /** One household shown in detail. */
+    public void read(String subjectType, UUID householdId, boolean unmasked) {
+        record("READ", subjectType, householdId == null ? null : householdId.toString(),
+                householdId == null ? List.of() : List.of(householdId), unmasked, null);
     }
 
-    /** A list read: one row naming how many records and which filter, not one row per record. */
-    public void list(String subjectType, int count, String filter) {
-        record("LIST", subjectType, null, (count + " records; " + (filter == null ? "" : filter)));
+    /** A page of a list: the households on it. */
+    public void list(String subjectType, Collection<UUID> householdIds, boolean unmasked, String filter) {
+        record("LIST", subjectType, null, householdIds, unmasked, householdIds.size() + " records; " + nz(filter));
     }
 
+    /** An export (Excel ledger): every household in it, in one row. */
+    public void export(String subjectType, Collection<UUID> householdIds, boolean unmasked, String filter) {
+        record("EXPORT", subjectType, null, householdIds, unmasked, householdIds.size() + " records; " + nz(filter));
+    }
+
+    /** An export whose rows are not households (counts only). */
     public void export(String subjectType, int count, String filter) {
-        record("EXPORT", subjectType, null, (count + " records; " + (filter == null ? "" : filter)));
+        record("EXPORT", subjectType, null, List.of(), false, count + " records; " + nz(filter));
     }
 
-    private void record(String action, String subjectType, String subjectId, String detail) {
+    public void read(String subjectType, Object subjectId) {
+        record("READ", subjectType, subjectId == null ? null : subjectId.toString(), List.of(), false, null);
+    }
+
+    private void record(String action, String subjectType, String subjectId, Collection<UUID> householdIds,
+                        boolean unmasked, String detail) {
         String actor = scope.actor();
         String roles = join(scope.roles());
         String path = request.getCurrent() == null ? null : request.getCurrent().normalizedPath();
         String requestId = RequestIds.current();
+        String ids = householdIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "insert into audit_log (actor, roles, action, subject_type, subject_id, request_id, path, detail) "
-                                + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                        "insert into audit_log (actor, roles, action, subject_type, subject_id, request_id, path, detail, "
+                                + "household_ids, unmasked) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cast(?9 as uuid[]), ?10)")
                 .setParameter(1, actor).setParameter(2, roles).setParameter(3, action).setParameter(4, subjectType)
                 .setParameter(5, subjectId).setParameter(6, requestId).setParameter(7, truncate(path, 512))
-                .setParameter(8, truncate(detail, 512)).executeUpdate());
+                .setParameter(8, truncate(detail, 512)).setParameter(9, ids).setParameter(10, unmasked).executeUpdate());
+    }
+
+    /** One audit row as an auditor sees it; {@code householdIds} is cut to the ones asked about when a person or household was named. */
+    public record Entry(long id, OffsetDateTime at, String actor, String roles, String action, String subjectType,
+                        String subjectId, String requestId, String path, String detail, boolean unmasked,
+                        int householdCount, List<UUID> householdIds) {
+    }
+
+    /**
+     * The audit trail, newest first: rows that showed any of {@code households} (null: any), by {@code actor}
+     * (null: anyone), from {@code from} (inclusive) to {@code to} (exclusive), only those that showed data in clear
+     * when {@code unmaskedOnly}.
+     */
+    public PageResult<Entry> trail(Collection<UUID> households, String actor, OffsetDateTime from, OffsetDateTime to,
+                                   boolean unmaskedOnly, PageRequest page) {
+        StringBuilder where = new StringBuilder(" from audit_log a where true");
+        Map<String, Object> p = new HashMap<>();
+        if (households != null) {
+            where.append(" and a.household_ids && cast(:households as uuid[])");
+            p.put("households", households.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")));
+        }
+        if (actor != null) {
+            where.append(" and a.actor = :actor");
+            p.put("actor", actor);
+        }
+        if (from != null) {
+            where.append(" and a.at >= :from");
+            p.put("from", from);
+        }
+        if (to != null) {
+            where.append(" and a.at < :to");
+            p.put("to", to);
+        }
+        if (unmaskedOnly) {
+            where.append(" and a.unmasked");
+        }
+        String shown = households == null ? "null"
+                : "array(select x from unnest(a.household_ids) x where x = any(cast(:households as uuid[])))";
+        Query count = em.createNativeQuery("select count(*)" + where);
+        Query rows = em.createNativeQuery("select a.id, a.at, a.actor, a.roles, a.action, a.subject_type, a.subject_id, "
+                + "a.request_id, a.path, a.detail, a.unmasked, coalesce(cardinality(a.household_ids), 0), "
+                + "cast(" + shown + " as text)" + where + " order by a.at desc, a.id desc limit :lim offset :off");
+        p.forEach((k, v) -> {
+            count.setParameter(k, v);
+            rows.setParameter(k, v);
+        });
+        rows.setParameter("lim", page.size()).setParameter("off", (long) page.page() * page.size());
+        long total = ((Number) count.getSingleResult()).longValue();
+        List<Entry> items = new ArrayList<>();
+        for (Object o : rows.getResultList()) {
+            Object[] r = (Object[]) o;
+            items.add(new Entry(((Number) r[0]).longValue(), cn.resettle.common.web.SqlValues.time(r[1]), (String) r[2], (String) r[3], (String) r[4],
+                    (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9], Boolean.TRUE.equals(r[10]),
+                    ((Number) r[11]).intValue(), uuids((String) r[12])));
+        }
+        return PageResult.of(items, page, total);
+    }
+
+    private static List<UUID> uuids(String pgArray) {
+        if (pgArray == null || pgArray.length() <= 2) {
+            return List.of();
+        }
+        return Arrays.stream(pgArray.substring(1, pgArray.length() - 1).split(",")).map(UUID::fromString).toList();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     private static String join(Collection<String> c) {

@@ -10,6 +10,8 @@ public final class Roles {
     public static final String SITE_WORKER = "site-worker";
     public static final String RESIDENT = "resident";
     public static final String SYSTEM = "system";
+    /** Reads the personal-data audit trail; sees no household data itself. */
+    public static final String AUDITOR = "auditor";
 
 
     private Roles() {

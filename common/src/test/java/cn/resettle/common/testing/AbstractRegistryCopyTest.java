@@ -21,6 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -33,6 +37,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,7 +80,7 @@ public abstract class AbstractRegistryCopyTest {
 
     static HouseholdSnapshot snapshot(UUID id, long version, String siteCode, String region, String... idNumbers) {
         List<HouseholdSnapshot.Member> members = java.util.Arrays.stream(idNumbers)
-                .map(n -> new HouseholdSnapshot.Member(UUID.randomUUID(), n, "成员", "M", LocalDate.of(1980, 1, 1),
+                .map(n -> HouseholdSnapshot.Member.of(UUID.randomUUID(), n, TestEvents.HASH, "成员", "M", 1980,
                         "HEAD", "FULL", "UNEMPLOYED", "HEALTHY", "ACTIVE")).toList();
         return new HouseholdSnapshot(id, version, TestIds.code("P"), UUID.randomUUID(), siteCode, region, "POVERTY",
                 "CENTRALIZED", null, null, "ACTIVE", members);
@@ -95,7 +102,7 @@ public abstract class AbstractRegistryCopyTest {
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("county.admin")).get(basePath() + "/" + household)
-                        .then().statusCode(200).body("memberCount", equalTo(1)).body("members[0].idNumber", equalTo(a)));
+                        .then().statusCode(200).body("memberCount", equalTo(1)).body("members[0].idNumber", equalTo(masked(a))));
 
         // the same event id again, even carrying a higher version, is skipped by the inbox
         send(first, "cn.resettle.community.household.registered.v1", snapshot(household, 5, "XG-LJ-001", "360732100", a, b, a.substring(0, 17) + "0"));
@@ -121,10 +128,54 @@ public abstract class AbstractRegistryCopyTest {
         given().header("Authorization", Tokens.bearer("township.b")).get(basePath() + "/" + household)
                 .then().statusCode(404).contentType("application/problem+json");
         given().header("Authorization", Tokens.bearer("township.a")).get(basePath() + "/" + household)
-                .then().statusCode(200).body("members[0].idNumber", equalTo(a.substring(0, 6) + "********" + a.substring(14)));
+                .then().statusCode(200).body("members[0].idNumber", equalTo(masked(a)))
+                .body("members[0].birthYear", equalTo(1980)).body("members[0]", not(hasKey("birthDate")));
         given().header("Authorization", Tokens.bearer("township.b")).get(basePath() + "?size=200")
                 .then().statusCode(200).body("items.findAll { it.id == '" + household + "' }.size()", equalTo(0));
         given().get(basePath()).then().statusCode(401);
+    }
+
+    static String masked(String id) {
+        return id.substring(0, 6) + "********" + id.substring(14);
+    }
+
+    /**
+     * The copy never holds a clear ID number or birth date, whoever reads it (a county administrator included; the
+     * registry itself is where the full number is kept), and an event published before the privacy hardening, which
+     * still carries {@code idNumber} and {@code birthDate}, is hashed, masked and cut to the year on arrival.
+     */
+    @Test
+    void theCopyHoldsNoClearIdNumbers() throws Exception {
+        UUID household = UUID.randomUUID();
+        String a = TestIds.citizenId(1975, 6, 7, false);
+        HouseholdSnapshot legacy = snapshot(household, 0, "XG-LJ-001", "360732100");
+        legacy = new HouseholdSnapshot(legacy.id(), 0, legacy.householdNo(), legacy.siteId(), legacy.siteCode(),
+                legacy.regionCode(), legacy.relocationType(), legacy.placementType(), null, null, "ACTIVE",
+                List.of(new HouseholdSnapshot.Member(UUID.randomUUID(), null, null, "旧事件", "F", null, "HEAD", "FULL",
+                        "UNEMPLOYED", "HEALTHY", "ACTIVE", a, LocalDate.of(1975, 6, 7))));
+        send(UUID.randomUUID(), "cn.resettle.community.household.registered.v1", legacy);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().header("Authorization", Tokens.bearer("county.admin")).get(basePath() + "/" + household)
+                        .then().statusCode(200).body("members[0].idNumber", equalTo(masked(a)))
+                        .body("members[0].birthYear", equalTo(1975)).body("members[0]", not(hasKey("birthDate"))));
+        try (Connection c = DriverManager.getConnection(config("quarkus.datasource.jdbc.url"),
+                config("quarkus.datasource.username"), config("quarkus.datasource.password"));
+             Statement st = c.createStatement()) {
+            ResultSet cols = st.executeQuery("select string_agg(column_name, ',') from information_schema.columns "
+                    + "where table_name = 'registry_person' and table_schema = current_schema()");
+            cols.next();
+            String columns = cols.getString(1);
+            assertFalse(columns.contains("id_number,") || columns.endsWith("id_number") || columns.contains("birth_date"), columns);
+            ResultSet row = st.executeQuery("select p::text from registry_person p where household_id = '" + household + "'");
+            assertTrue(row.next());
+            String stored = row.getString(1);
+            assertFalse(stored.contains(a) || stored.contains(a.substring(6, 14)), "clear ID number or birth date in " + stored);
+            assertTrue(stored.contains(TestEvents.HASH.of(a)), stored);
+        }
+    }
+
+    private static String config(String key) {
+        return ConfigProvider.getConfig().getValue(key, String.class);
     }
 
     @Test

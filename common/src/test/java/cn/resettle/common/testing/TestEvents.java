@@ -3,6 +3,7 @@ package cn.resettle.common.testing;
 import cn.resettle.common.events.EventEnvelope;
 import cn.resettle.common.events.HouseholdSnapshot;
 import cn.resettle.common.events.Topics;
+import cn.resettle.common.security.IdNumberHash;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -17,7 +18,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +37,8 @@ public final class TestEvents {
     public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static KafkaProducer<String, String> producer;
+    /** The keyed hash with the test configuration's key (the developer default unless a test sets one). */
+    public static final IdNumberHash HASH = new IdNumberHash();
 
     private TestEvents() {
     }
@@ -81,8 +83,9 @@ public final class TestEvents {
     public static HouseholdSnapshot household(UUID id, String householdNo, String siteCode, String region,
                                               Map<String, String> members) {
         List<HouseholdSnapshot.Member> ms = members.entrySet().stream()
-                .map(m -> new HouseholdSnapshot.Member(UUID.randomUUID(), m.getKey(), "成员" + m.getKey().substring(14),
-                        "M", LocalDate.of(1980, 1, 1), "HEAD", m.getValue(), "UNEMPLOYED", "HEALTHY", "ACTIVE")).toList();
+                .map(m -> HouseholdSnapshot.Member.of(UUID.randomUUID(), m.getKey(), HASH, "成员" + m.getKey().substring(14),
+                        "M", Integer.parseInt(m.getKey().substring(6, 10)), "HEAD", m.getValue(), "UNEMPLOYED", "HEALTHY",
+                        "ACTIVE")).toList();
         return new HouseholdSnapshot(id, 0, householdNo, UUID.randomUUID(), siteCode, region, "POVERTY", "CENTRALIZED",
                 null, null, "ACTIVE", ms);
     }

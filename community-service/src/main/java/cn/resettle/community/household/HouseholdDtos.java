@@ -104,7 +104,9 @@ public final class HouseholdDtos {
             PersonStatus status) {
     }
 
-    public record PersonView(UUID id, long version, String idNumber, String name, Gender gender, LocalDate birthDate,
+    /** {@code birthDate} only with the full ID number; masked views show {@code age} instead (JSON omits it). */
+    public record PersonView(UUID id, long version, String idNumber, String name, Gender gender,
+                             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) LocalDate birthDate,
                              int age, Relationship relationship, Education education, Health health,
                              Integer disabilityLevel, LabourCapacity labourCapacity, String skills,
                              EmploymentStatus employmentStatus, String trainingWish, String workplace, String phone,

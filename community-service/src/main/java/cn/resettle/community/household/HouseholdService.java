@@ -10,6 +10,7 @@ import cn.resettle.common.events.Topics;
 import cn.resettle.common.outbox.Outbox;
 import cn.resettle.common.problem.DomainException;
 import cn.resettle.common.security.DataScope;
+import cn.resettle.common.security.IdNumberHash;
 import cn.resettle.common.security.Masking;
 import cn.resettle.common.security.PersonalDataAudit;
 import cn.resettle.common.validation.CitizenIds;
@@ -62,6 +63,8 @@ public class HouseholdService {
     PersonalDataAudit audit;
     @Inject
     EntityManager em;
+    @Inject
+    IdNumberHash idHash;
 
     public record Filter(String regionCode, UUID siteId, RelocationType relocationType, LabourCapacity labourCapacity,
                          HouseholdStatus status) {
@@ -265,7 +268,7 @@ public class HouseholdService {
 
     public HouseholdView get(UUID id) {
         Household h = visible(id);
-        audit.read("household", h.id);
+        audit.read("household", h.id, scope.seesFullIdentity());
         return view(h, true);
     }
 
@@ -273,14 +276,14 @@ public class HouseholdService {
         var query = query(filter).page(Page.of(page.page(), page.size()));
         List<Household> households = query.list();
         long total = query.count();
-        audit.list("household", households.size(), filter.describe());
+        audit.list("household", households.stream().map(h -> h.id).toList(), scope.seesFullIdentity(), filter.describe());
         return PageResult.of(households.stream().map(h -> view(h, false)).toList(), page, total);
     }
 
     /** Households with their members for the ledger export, in the caller's scope; at most {@code max}. */
     public List<HouseholdView> ledger(Filter filter, int max) {
         List<Household> households = query(filter).range(0, max - 1).list();
-        audit.export("household", households.size(), filter.describe());
+        audit.export("household", households.stream().map(h -> h.id).toList(), scope.seesFullIdentity(), filter.describe());
         return households.stream().map(h -> view(h, true)).toList();
     }
 
@@ -339,10 +342,12 @@ public class HouseholdService {
                 "the record was changed by someone else since you read it; reload and apply your change again");
     }
 
-    public static HouseholdSnapshot snapshot(Household h) {
-        List<HouseholdSnapshot.Member> members = h.members.stream().map(p -> new HouseholdSnapshot.Member(
-                p.id, p.idNumber, p.name, p.gender.name(), p.birthDate, p.relationship.name(), p.labourCapacity.name(),
-                p.employmentStatus.name(), p.health == null ? null : p.health.name(), p.status.name())).toList();
+    /** The household as events carry it: each member's ID number hashed and masked, the birth year only. */
+    public HouseholdSnapshot snapshot(Household h) {
+        List<HouseholdSnapshot.Member> members = h.members.stream().map(p -> HouseholdSnapshot.Member.of(
+                p.id, p.idNumber, idHash, p.name, p.gender.name(), p.birthDate.getYear(), p.relationship.name(),
+                p.labourCapacity.name(), p.employmentStatus.name(), p.health == null ? null : p.health.name(),
+                p.status.name())).toList();
         return new HouseholdSnapshot(h.id, h.version, h.householdNo, h.siteId, h.siteCode, h.regionCode,
                 h.relocationType.name(), h.placementType.name(), h.houseType == null ? null : h.houseType.name(),
                 h.originPlace, h.status.name(), members);
@@ -362,9 +367,13 @@ public class HouseholdService {
                 h.movedOutOn, h.movedOutReason, head, active.size(), members);
     }
 
+    /**
+     * A member as the caller may see it. Masked views carry neither the 8 birth-date digits of the ID number nor the
+     * birth date itself (together they rebuild the number): only the age.
+     */
     static PersonView personView(Person p, boolean full) {
         return new PersonView(p.id, p.version, full ? p.idNumber : Masking.idNumber(p.idNumber), p.name, p.gender,
-                p.birthDate, Period.between(p.birthDate, LocalDate.now()).getYears(), p.relationship, p.education,
+                full ? p.birthDate : null, Period.between(p.birthDate, LocalDate.now()).getYears(), p.relationship, p.education,
                 p.health, p.disabilityLevel, p.labourCapacity, p.skills, p.employmentStatus, p.trainingWish,
                 p.workplace, full ? p.phone : Masking.phone(p.phone), p.status);
     }

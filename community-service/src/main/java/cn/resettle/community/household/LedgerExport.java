@@ -18,7 +18,7 @@ public class LedgerExport {
     public static final int MAX_HOUSEHOLDS = 20_000;
 
     static final String[] HEADERS = {"户编号", "安置点编码", "乡镇代码", "搬迁类型", "安置方式", "住房类型", "迁出地", "户状态",
-            "姓名", "身份证号", "性别", "出生日期", "与户主关系", "文化程度", "健康状况", "劳动能力", "就业状况", "务工地点", "联系电话"};
+            "姓名", "身份证号", "性别", "出生日期", "年龄", "与户主关系", "文化程度", "健康状况", "劳动能力", "就业状况", "务工地点", "联系电话"};
 
     public byte[] write(List<HouseholdView> households) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -44,7 +44,9 @@ public class LedgerExport {
                     ws.value(r, c++, p.name());
                     ws.value(r, c++, p.idNumber());
                     ws.value(r, c++, p.gender().label());
-                    ws.value(r, c++, p.birthDate().toString());
+                    // masked ledgers leave the birth date out (with the masked number it would rebuild the full one)
+                    ws.value(r, c++, p.birthDate() == null ? null : p.birthDate().toString());
+                    ws.value(r, c++, p.age());
                     ws.value(r, c++, p.relationship().label());
                     ws.value(r, c++, p.education() == null ? null : p.education().label());
                     ws.value(r, c++, p.health() == null ? null : p.health().label());

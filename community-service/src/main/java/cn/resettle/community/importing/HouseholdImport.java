@@ -196,7 +196,7 @@ public class HouseholdImport {
                         Person p = households.addPerson(existing, r.member());
                         existing.touch();
                         households.flush();
-                        outbox.publish(Topics.COMMUNITY, existing.id, new MemberAdded(HouseholdService.snapshot(existing), p.id));
+                        outbox.publish(Topics.COMMUNITY, existing.id, new MemberAdded(households.snapshot(existing), p.id));
                         o.added++;
                     }
                 }

@@ -58,7 +58,7 @@ public class Workforce {
         List<Object[]> rows = em.createNativeQuery("""
                         select p.id, p.name, p.labour_capacity, coalesce(e.status, p.employment_status), p.status
                         from registry_person p left join person_employment e on e.person_id = p.id
-                        where p.household_id = ?1 order by p.birth_date""")
+                        where p.household_id = ?1 order by p.birth_year, p.id""")
                 .setParameter(1, householdId).getResultList();
         return rows.stream().map(r -> new EmploymentRouting.Member((UUID) r[0], (String) r[1], (String) r[2],
                 (String) r[3], (String) r[4])).toList();

@@ -1,8 +1,10 @@
 package cn.resettle.monitoring.screening;
 
+import cn.resettle.common.security.IdNumberHash;
 import cn.resettle.common.validation.DivisionCodes;
 import cn.resettle.monitoring.screening.ScreeningRows.Column;
 
+import javax.crypto.Mac;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,8 +30,12 @@ final class FastCsv {
     private final int[] cols; // medical, disability, unemployed, loss, income (-1 = absent)
     private final int todayInt;
     private final int maxCol;
+    private final Mac idHash;
+    private final byte[] id = new byte[18];
 
-    FastCsv(Map<Column, Integer> header, LocalDate today) {
+    /** {@code idHash}: the keyed hash ({@link cn.resettle.common.security.IdNumberHash#newMac}) written instead of the number. */
+    FastCsv(Map<Column, Integer> header, LocalDate today, Mac idHash) {
+        this.idHash = idHash;
         idCol = header.get(Column.ID_NUMBER);
         cols = new int[]{header.getOrDefault(Column.MEDICAL_EXPENSE, -1), header.getOrDefault(Column.DISABILITY, -1),
                 header.getOrDefault(Column.UNEMPLOYED, -1), header.getOrDefault(Column.DISASTER_LOSS, -1),
@@ -169,10 +175,12 @@ final class FastCsv {
         }
         op = writeInt(o, op, rowNo);
         o[op++] = ',';
+        // the clear number goes no further than this buffer: COPY gets its keyed hash, which is what the copy holds
         for (int k = 0; k < 18; k++) {
             byte b = line[s + k];
-            o[op++] = b == 'x' ? (byte) 'X' : b;
+            id[k] = b == 'x' ? (byte) 'X' : b;
         }
+        op = IdNumberHash.hex(idHash.doFinal(id), o, op);
         for (int c = 0; c < cols.length; c++) {
             o[op++] = ',';
             int col = cols[c];

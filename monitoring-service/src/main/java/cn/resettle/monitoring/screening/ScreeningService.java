@@ -2,6 +2,7 @@ package cn.resettle.monitoring.screening;
 
 import cn.resettle.common.problem.DomainException;
 import cn.resettle.common.security.DataScope;
+import cn.resettle.common.security.IdNumberHash;
 import cn.resettle.monitoring.risk.Households;
 import cn.resettle.monitoring.risk.RiskEnums.Source;
 import cn.resettle.monitoring.risk.RiskService;
@@ -19,6 +20,7 @@ import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
+import javax.crypto.Mac;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,6 +75,8 @@ public class ScreeningService {
     RiskService risks;
     @Inject
     RuleSetService rules;
+    @Inject
+    IdNumberHash idHash;
 
     public Report upload(Path file, String fileName, String department, YearMonth month) {
         long start = System.nanoTime();
@@ -83,7 +87,7 @@ public class ScreeningService {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
             try (Statement st = c.createStatement()) {
-                st.execute("create unlogged table " + staging + " (row_no int not null, id_number varchar(18) not null, "
+                st.execute("create unlogged table " + staging + " (row_no int not null, id_number_hash char(64) not null, "
                         + "medical_expense numeric(14,2), disability boolean, unemployed boolean, disaster_loss numeric(14,2), "
                         + "income numeric(14,2))");
             }
@@ -105,7 +109,8 @@ public class ScreeningService {
                           int[] counts) throws SQLException, IOException {
         PGConnection pg = c.unwrap(PGConnection.class);
         LocalDate today = LocalDate.now();
-        StringBuilder line = new StringBuilder(128);
+        StringBuilder line = new StringBuilder(160);
+        Mac mac = idHash.newMac();
         try (OutputStream copy = new java.io.BufferedOutputStream(new PGCopyOutputStream(pg,
                 "copy " + staging + " from stdin with (format csv)", 1 << 16), 1 << 16)) {
             @SuppressWarnings("unchecked")
@@ -120,7 +125,7 @@ public class ScreeningService {
                     }
                 } else {
                     counts[1]++;
-                    copy.write(copyLine((ScreeningRows.Row) checked, line));
+                    copy.write(copyLine((ScreeningRows.Row) checked, line, mac));
                 }
             };
             int[] lineNo = {1};
@@ -161,7 +166,7 @@ public class ScreeningService {
                     String first = firstLine(in);
                     if (first != null) {
                         onRow.accept(ScreeningRows.splitCsv(first.replace("\uFEFF", "")));
-                        FastCsv fast = new FastCsv(header[0], today);
+                        FastCsv fast = new FastCsv(header[0], today, mac);
                         counts[0] += fast.run(in, copy, 2,
                                 (rowNo, text) -> sink.row(rowNo, ScreeningRows.splitCsv(text)), rowNo -> counts[1]++);
                     }
@@ -193,7 +198,7 @@ public class ScreeningService {
         DataScope.Filter f = scope.filter("h.region_code", "h.site_code");
         String scopeSql = toSql(f);
         RuleSet loosest = QuarkusTransaction.requiringNew().call(() -> rules.loosest(month.getYear()));
-        String from = " from " + staging + " r join registry_person p on p.id_number = r.id_number "
+        String from = " from " + staging + " r join registry_person p on p.id_number_hash = r.id_number_hash "
                 + "join registry_household h on h.id = p.household_id and h.status = 'ACTIVE' where " + scopeSql;
         // one pass over the join: the matched rows are few (relocated people among a department's whole list)
         int matched = 0;
@@ -217,7 +222,7 @@ public class ScreeningService {
         if (matched < counts[1]) {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select r.row_no from " + staging + " r "
                     + "where not exists (select 1 from registry_person p join registry_household h on h.id = p.household_id "
-                    + "and h.status = 'ACTIVE' where p.id_number = r.id_number and " + scopeSql + ") limit " + MAX_LISTED)) {
+                    + "and h.status = 'ACTIVE' where p.id_number_hash = r.id_number_hash and " + scopeSql + ") limit " + MAX_LISTED)) {
                 // no ORDER BY: the staging table is read in the order COPY wrote it, so the scan stops early
                 while (rs.next()) {
                     unmatchedRows.add(rs.getInt(1));
@@ -293,10 +298,14 @@ public class ScreeningService {
         return "'" + s.replace("'", "''") + "'";
     }
 
-    /** The COPY CSV line of a checked row (the slow path; {@link FastCsv} writes the same bytes directly). */
-    static byte[] copyLine(ScreeningRows.Row r, StringBuilder line) {
+    /**
+     * The COPY CSV line of a checked row (the slow path; {@link FastCsv} writes the same bytes directly): the ID
+     * number's keyed hash, never the number, so the staging table matches the registry copy and holds nothing more.
+     */
+    static byte[] copyLine(ScreeningRows.Row r, StringBuilder line, Mac idHash) {
         line.setLength(0);
-        line.append(r.rowNo()).append(',').append(r.idNumber()).append(',');
+        line.append(r.rowNo()).append(',')
+                .append(IdNumberHash.hex(idHash.doFinal(r.idNumber().getBytes(StandardCharsets.US_ASCII)))).append(',');
         append(line, r.medicalExpense()).append(',');
         append(line, r.disability() == null ? null : r.disability() ? "t" : "f").append(',');
         append(line, r.unemployed() == null ? null : r.unemployed() ? "t" : "f").append(',');

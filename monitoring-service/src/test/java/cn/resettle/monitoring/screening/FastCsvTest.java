@@ -1,5 +1,6 @@
 package cn.resettle.monitoring.screening;
 
+import cn.resettle.common.security.IdNumberHash;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -11,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** The byte-level fast path writes exactly what the general path writes, and hands it every row it cannot vouch for. */
 class FastCsvTest {
+    static final IdNumberHash HASH = new IdNumberHash("test-key");
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     static final List<String> HEADER = List.of("身份证号", "姓名", "医疗自付费用", "残疾", "失业", "灾害损失", "人均纯收入");
 
@@ -36,11 +39,11 @@ class FastCsvTest {
         List<String> slowRows = new ArrayList<>();
         List<Integer> accepted = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
-        int seen = new FastCsv(h, TODAY).run(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), fast, 2,
+        int seen = new FastCsv(h, TODAY, HASH.newMac()).run(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), fast, 2,
                 (rowNo, text) -> {
                     Object checked = ScreeningRows.check(rowNo, ScreeningRows.splitCsv(text), h, TODAY);
                     if (checked instanceof ScreeningRows.Row r) {
-                        fast.write(ScreeningService.copyLine(r, sb));
+                        fast.write(ScreeningService.copyLine(r, sb, HASH.newMac()));
                     } else {
                         slowRows.add(rowNo + ":" + ((ScreeningRows.Problem) checked).field());
                     }
@@ -59,12 +62,16 @@ class FastCsvTest {
             }
             Object checked = ScreeningRows.check(rowNo, ScreeningRows.splitCsv(row), h, TODAY);
             if (checked instanceof ScreeningRows.Row r) {
-                expected.append(new String(ScreeningService.copyLine(r, sb), StandardCharsets.US_ASCII));
+                expected.append(new String(ScreeningService.copyLine(r, sb, HASH.newMac()), StandardCharsets.US_ASCII));
             }
         }
         String got = fast.toString(StandardCharsets.US_ASCII);
         assertEquals(sorted(expected.toString()), sorted(got));
-        assertEquals("2,360732198001010014,25000.50,f,t,,6800", got.lines().findFirst().orElseThrow());
+        assertEquals("2," + HASH.of("360732198001010014") + ",25000.50,f,t,,6800", got.lines().findFirst().orElseThrow());
+        // a lower-case check character is the same person: the hash of the normalised number
+        assertEquals("3," + HASH.of("36073219900303003X") + ",0,t,f,300,12000", got.lines().skip(1).findFirst().orElseThrow());
+        // the staging table gets keyed hashes only: no clear ID number, no birth date
+        assertFalse(got.contains("360732198001010014") || got.contains("19800101") || got.contains("19900303"), got);
     }
 
     static List<String> sorted(String lines) {
