@@ -1,6 +1,7 @@
 package cn.resettle.monitoring;
 
 import cn.resettle.common.testing.Concurrently;
+import cn.resettle.common.testing.TestEvents;
 import cn.resettle.common.testing.TestIds;
 import cn.resettle.common.testing.Tokens;
 import io.agroal.api.AgroalDataSource;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
@@ -21,9 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static cn.resettle.monitoring.MonitoringTest.household;
 import static cn.resettle.monitoring.MonitoringTest.step;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,6 +38,17 @@ class BadInputTest {
 
     @Inject
     AgroalDataSource db;
+
+    /** A household in the registry copy (its event on the real broker); the first one waits for the consumer to join. */
+    static UUID household(String householdNo, String labour) {
+        UUID id = UUID.randomUUID();
+        TestEvents.registerHousehold(TestEvents.household(id, householdNo, MonitoringTest.SITE, MonitoringTest.REGION,
+                Map.of(TestIds.citizenId(1980, 1, 1, true), labour)));
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+                given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/registry/households/" + id)
+                        .then().statusCode(200));
+        return id;
+    }
 
     long count(String sql, Object... params) throws Exception {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
