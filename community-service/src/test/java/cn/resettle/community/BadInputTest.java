@@ -97,7 +97,7 @@ class BadInputTest {
         List<Response> r;
         String logged;
         try (LogCapture log = new LogCapture()) {
-            r = Concurrently.run(() -> post(a), () -> post(b));
+            r = Concurrently.blockedBehind(db, "lock table person in share row exclusive mode", () -> post(a), () -> post(b));
             logged = log.text();
         }
         assertEquals(List.of(201, 409), Concurrently.statuses(r), bodies(r));
@@ -113,8 +113,10 @@ class BadInputTest {
     @Test
     void theSameHouseholdNumberTwiceAtOnce() throws Exception {
         String no = TestIds.code("RACE");
-        List<Response> r = Concurrently.run(() -> post(household(no, "陈明", TestIds.citizenId(1981, 4, 4, true))),
-                () -> post(household(no, "陈亮", TestIds.citizenId(1983, 5, 5, true))));
+        Map<String, Object> a = household(no, "陈明", TestIds.citizenId(1981, 4, 4, true));
+        Map<String, Object> b = household(no, "陈亮", TestIds.citizenId(1983, 5, 5, true));
+        List<Response> r = Concurrently.blockedBehind(db, "lock table household in share row exclusive mode",
+                () -> post(a), () -> post(b));
         assertEquals(List.of(201, 409), Concurrently.statuses(r), bodies(r));
         assertEquals(1, count("select count(*) from household where household_no = ?", no));
     }

@@ -137,7 +137,8 @@ class BadInputTest {
         UUID h = household(TestIds.code("RACE"), "FULL");
         Map<String, Object> body = Map.of("householdId", h, "visitMonth", NOW.toString(),
                 "visitedOn", LocalDate.now().toString(), "perCapitaIncome", 9000);
-        List<Response> r = Concurrently.run(() -> post("worker.a1", "/api/monitoring/visits", body),
+        List<Response> r = Concurrently.blockedBehind(db, "lock table visit in share row exclusive mode",
+                () -> post("worker.a1", "/api/monitoring/visits", body),
                 () -> post("worker.a1", "/api/monitoring/visits", body));
         assertEquals(List.of(201, 409), Concurrently.statuses(r), bodies(r));
         Response refused = r.stream().filter(x -> x.statusCode() == 409).findFirst().orElseThrow();
@@ -150,7 +151,8 @@ class BadInputTest {
     void twoOpenCasesAtOnce() throws Exception {
         UUID h = household(TestIds.code("RACE"), "FULL");
         Map<String, Object> body = Map.of("householdId", h, "subjectType", "MARGINAL_AT_RISK", "source", "CADRE");
-        List<Response> r = Concurrently.run(() -> post("worker.a1", "/api/monitoring/cases", body),
+        List<Response> r = Concurrently.blockedBehind(db, "lock table monitoring_case in share row exclusive mode",
+                () -> post("worker.a1", "/api/monitoring/cases", body),
                 () -> post("township.a", "/api/monitoring/cases", body));
         assertEquals(List.of(201, 409), Concurrently.statuses(r), bodies(r));
         assertEquals(1, count("select count(*) from monitoring_case where household_id = ?", h));
@@ -160,7 +162,8 @@ class BadInputTest {
     void twoOpenRisksOfOneCategoryAtOnce() throws Exception {
         UUID h = household(TestIds.code("RACE"), "FULL");
         Map<String, Object> body = Map.of("householdId", h, "category", "HOUSING_SAFETY", "severity", "HIGH", "evidence", "墙体开裂");
-        List<Response> r = Concurrently.run(() -> post("worker.a1", "/api/monitoring/risks", body),
+        List<Response> r = Concurrently.blockedBehind(db, "lock table risk in share row exclusive mode",
+                () -> post("worker.a1", "/api/monitoring/risks", body),
                 () -> post("township.a", "/api/monitoring/risks", body));
         assertEquals(List.of(201, 409), Concurrently.statuses(r), bodies(r));
         assertEquals(1, count("select count(*) from risk where household_id = ? and status = 'OPEN'", h));
@@ -177,7 +180,8 @@ class BadInputTest {
         step(caseId, 2, "PUBLIC_NOTICE", "township.a", LocalDate.now().minusDays(7).toString()).statusCode(200);
         step(caseId, 3, "TOWNSHIP_REVIEW", "township.a", null).statusCode(200);
         Map<String, Object> approve = new HashMap<>(Map.of("version", 4, "step", "COUNTY_APPROVAL", "passed", true));
-        List<Response> r = Concurrently.run(() -> post("county.admin", "/api/monitoring/cases/" + caseId + "/steps", approve),
+        List<Response> r = Concurrently.blockedBehind(db, "select id from monitoring_case where id = '" + caseId + "' for update",
+                () -> post("county.admin", "/api/monitoring/cases/" + caseId + "/steps", approve),
                 () -> post("county.admin", "/api/monitoring/cases/" + caseId + "/steps", approve));
         assertEquals(List.of(200, 409), Concurrently.statuses(r), bodies(r));
         given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/cases/" + caseId)
@@ -193,7 +197,8 @@ class BadInputTest {
                 .body(Map.of("category", "ACCIDENT", "description", "摔伤住院"))
                 .post("/api/monitoring/declarations").then().statusCode(201).extract().path("id");
         Map<String, Object> ack = Map.of("version", 0);
-        List<Response> r = Concurrently.run(() -> post("worker.a1", "/api/monitoring/declarations/" + id + "/acknowledge", ack),
+        List<Response> r = Concurrently.blockedBehind(db, "lock table risk in share row exclusive mode",
+                () -> post("worker.a1", "/api/monitoring/declarations/" + id + "/acknowledge", ack),
                 () -> post("township.a", "/api/monitoring/declarations/" + id + "/acknowledge", ack));
         assertEquals(List.of(200, 409), Concurrently.statuses(r), bodies(r));
         given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/declarations/" + id)
