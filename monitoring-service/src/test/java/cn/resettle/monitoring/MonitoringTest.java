@@ -219,7 +219,7 @@ class MonitoringTest {
                 .post("/api/monitoring/cases").then().statusCode(201).extract().path("id");
         step(other, 0, "HOME_CHECK", "worker.a1", null).statusCode(200);
         step(other, 1, "DEMOCRATIC_REVIEW", "worker.a1", null).statusCode(200);
-        step(other, 2, "PUBLIC_NOTICE", "township.a", LocalDate.now().minusDays(10).toString()).statusCode(200);
+        step(other, 2, "PUBLIC_NOTICE", "township.a", LocalDate.now().minusDays(7).toString()).statusCode(200);
         step(other, 3, "TOWNSHIP_REVIEW", "township.a", null).statusCode(200);
         step(other, 4, "COUNTY_APPROVAL", "county.admin", null).statusCode(200).body("status", equalTo("IDENTIFIED"))
                 .body("steps.size()", equalTo(5)).body("steps[4].actor", equalTo("county.admin"));

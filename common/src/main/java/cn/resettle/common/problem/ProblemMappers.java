@@ -37,6 +37,88 @@ public class ProblemMappers {
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(p).build();
     }
 
+    /** A 400 naming one field, for checks made outside bean validation (e.g. request filters). */
+    public static Response invalidInput(String field, String message, UriInfo uri) {
+        return problem(400, "invalid-input", "输入有误 Invalid input", field + ": " + message, uri,
+                List.of(new Problem.Violation(field, message)));
+    }
+
+    /**
+     * What a unique constraint means to a user, per constraint name: the stable code (the same one the
+     * check-before-insert path answers with), the field and a message. The duplicated value is never repeated,
+     * neither in the answer nor in the log: it is often an ID number.
+     */
+    record Duplicate(String code, String field, String message) {
+    }
+
+    static final java.util.Map<String, Duplicate> DUPLICATES = java.util.Map.ofEntries(
+            java.util.Map.entry("person_id_number_key",
+                    new Duplicate("duplicate-id-number", "idNumber", "该身份证号已登记 / this ID number is already registered")),
+            java.util.Map.entry("registry_person_id_number",
+                    new Duplicate("duplicate-id-number", "idNumber", "该身份证号已登记 / this ID number is already registered")),
+            java.util.Map.entry("household_household_no_key",
+                    new Duplicate("duplicate-household-no", "householdNo", "该户编号已登记 / this household number is already registered")),
+            java.util.Map.entry("site_code_key",
+                    new Duplicate("duplicate-site-code", "code", "该安置点编码已存在 / a site with this code already exists")),
+            java.util.Map.entry("visit_once_a_month",
+                    new Duplicate("already-visited", "visitMonth", "该户本月已回访 / this household already has a visit for this month")),
+            java.util.Map.entry("risk_one_open_per_category",
+                    new Duplicate("risk-open", "category", "该户已有同类未消除的风险 / this household already has an open risk of this category")),
+            java.util.Map.entry("monitoring_case_one_open",
+                    new Duplicate("case-open", "householdId", "该户已有在办的认定 / this household already has a case in progress")),
+            java.util.Map.entry("risk_rule_set_region_year",
+                    new Duplicate("duplicate-rule-set", "year", "该地区该年度的规则已存在 / rules for this region and year already exist")),
+            java.util.Map.entry("assistance_task_once_per_risk",
+                    new Duplicate("duplicate-task", "riskId", "该风险已有同类任务 / this risk already has such a task")),
+            java.util.Map.entry("plan_measure_task_id_key",
+                    new Duplicate("duplicate-task", "taskId", "该任务已在帮扶计划中 / the task is already in the assistance plan")));
+
+    static final java.util.regex.Pattern CONSTRAINT_IN_MESSAGE = java.util.regex.Pattern.compile("unique constraint \"([^\"]+)\"");
+
+    static Response duplicate(String constraint, UriInfo uri) {
+        Duplicate d = constraint == null ? null : DUPLICATES.get(constraint);
+        if (d == null) {
+            d = new Duplicate("duplicate", "body", "该记录已存在 / this record already exists");
+        }
+        LOG.infof("request %s refused: unique constraint %s (someone else saved the same record first)", RequestIds.current(),
+                constraint == null ? "?" : constraint);
+        return problem(409, d.code(), "冲突 Conflict", d.field() + ": " + d.message(), uri,
+                List.of(new Problem.Violation(d.field(), d.message())));
+    }
+
+    /** The name of the unique constraint a (possibly wrapped) SQL failure violated, or null when it is something else. */
+    static String uniqueViolation(Throwable c) {
+        if (c instanceof org.hibernate.exception.ConstraintViolationException h
+                && (h.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE
+                || "23505".equals(h.getSQLState()))) {
+            return h.getConstraintName() != null ? h.getConstraintName() : constraintIn(h.getSQLException());
+        }
+        if (c instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+            return constraintIn(sql);
+        }
+        return null;
+    }
+
+    private static String constraintIn(java.sql.SQLException e) {
+        if (e == null || e.getMessage() == null) {
+            return "";
+        }
+        var m = CONSTRAINT_IN_MESSAGE.matcher(e.getMessage());
+        return m.find() ? m.group(1) : "";
+    }
+
+    /** 22021 / 22P05: PostgreSQL cannot store the text (NUL). The text guard stops this earlier; this is the net. */
+    static boolean unstorableText(Throwable c) {
+        String state = c instanceof java.sql.SQLException sql ? sql.getSQLState()
+                : c instanceof org.hibernate.JDBCException j ? j.getSQLState() : null;
+        return "22021".equals(state) || "22P05".equals(state);
+    }
+
+    @ServerExceptionMapper
+    public Response controlCharacter(ControlCharacterException e, UriInfo uri) {
+        return invalidInput(jsonPath(e), cn.resettle.common.validation.ControlCharacters.MESSAGE, uri);
+    }
+
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
         return problem(e.status(), e.code(), e.title(), e.getMessage(), uri, e.violations());
@@ -177,6 +259,9 @@ public class ProblemMappers {
         };
         String title = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
         Throwable cause = e.getCause();
+        if (cause instanceof ControlCharacterException cce) {
+            return controlCharacter(cce, uri);
+        }
         if (cause instanceof JsonParseException jpe) {
             return malformed(jpe, uri);
         }
@@ -202,6 +287,17 @@ public class ProblemMappers {
             }
             if (c instanceof DomainException de) {
                 return domain(de, uri);
+            }
+            if (c instanceof ControlCharacterException cce) {
+                return controlCharacter(cce, uri);
+            }
+            String unique = uniqueViolation(c);
+            if (unique != null) {
+                return duplicate(unique, uri);
+            }
+            if (unstorableText(c)) {
+                return problem(400, "invalid-input", "输入有误 Invalid input", "text: " + cn.resettle.common.validation.ControlCharacters.MESSAGE,
+                        uri, List.of(new Problem.Violation("text", cn.resettle.common.validation.ControlCharacters.MESSAGE)));
             }
             c = c.getCause() == c ? null : c.getCause();
         }

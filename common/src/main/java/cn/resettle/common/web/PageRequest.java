@@ -5,13 +5,18 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 
-/** {@code ?page=0&size=20} on every list; size is capped so no one pulls a whole county in one request. */
+/**
+ * {@code ?page=0&size=20} on every list; size is capped so no one pulls a whole county in one request, and page is
+ * capped so {@code page * size} (the SQL offset) can never overflow: at most {@value #MAX_PAGE} × {@value #MAX_SIZE}.
+ */
 public class PageRequest {
     public static final int MAX_SIZE = 200;
+    public static final int MAX_PAGE = 100_000;
 
     @QueryParam("page")
     @DefaultValue("0")
     @Min(value = 0, message = "must be 0 or more")
+    @Max(value = MAX_PAGE, message = "must be at most " + MAX_PAGE)
     public int page;
 
     @QueryParam("size")
@@ -34,5 +39,10 @@ public class PageRequest {
 
     public int size() {
         return size;
+    }
+
+    /** The SQL offset; computed in long arithmetic so even an unvalidated request cannot wrap around. */
+    public long offset() {
+        return (long) page * size;
     }
 }

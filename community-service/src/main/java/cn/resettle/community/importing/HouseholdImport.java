@@ -24,12 +24,15 @@ import cn.resettle.community.importing.ImportDtos.ImportReport;
 import cn.resettle.community.importing.ImportDtos.RowError;
 import cn.resettle.community.site.Site;
 import cn.resettle.common.validation.CitizenIds;
+import cn.resettle.common.validation.ControlCharacters;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -49,8 +52,25 @@ import java.util.Set;
 @ApplicationScoped
 public class HouseholdImport {
 
-    public static final int MAX_ROWS = 50_000;
     public static final int MAX_ERRORS_LISTED = 2_000;
+
+    @ConfigProperty(name = "resettle.import.max-rows", defaultValue = "50000")
+    int maxRows;
+    @ConfigProperty(name = "resettle.import.max-blank-rows", defaultValue = "10000")
+    int maxBlankRows;
+    /** The registry's limit (HouseholdRequest.members); a larger household also makes an event the broker refuses. */
+    @ConfigProperty(name = "resettle.import.max-members", defaultValue = "30")
+    int maxMembers;
+
+    private static DomainException tooLarge(String detail) {
+        return new DomainException(413, "file-too-large", "文件过大 File too large", detail);
+    }
+
+    private static String cell(TabularReader.Line line, Map<Column, Integer> idx, Column c) {
+        Integer i = idx.get(c);
+        String s = i == null || i >= line.cells().size() ? null : line.cells().get(i);
+        return s == null || s.isBlank() ? null : s.trim();
+    }
 
     /** Column headers (Chinese, as in the template) and the field names the error report uses. */
     enum Column {
@@ -107,27 +127,59 @@ public class HouseholdImport {
     record ParsedRow(int row, String householdNo, String siteCode, HouseholdRequest household, MemberRequest member) {
     }
 
-    public ImportReport importFile(byte[] content, String fileName) {
-        List<TabularReader.Line> lines = TabularReader.read(content, fileName);
-        if (lines.isEmpty()) {
-            throw DomainException.unprocessable("empty-file", "the file has no rows");
-        }
-        Map<Column, Integer> columns = headerIndex(lines.get(0));
+    /**
+     * Reads the file row by row and checks the limits as it goes: more than {@code maxRows} data rows (or more
+     * than {@code maxBlankRows} blank ones, which are not counted as rows but cannot pad a file forever) stops
+     * the reading with a 413; a household with more than {@code maxMembers} rows is refused with a 422 naming
+     * the rows, before anything is written.
+     */
+    public ImportReport importFile(Path file, String fileName) {
+        @SuppressWarnings("unchecked")
+        Map<Column, Integer>[] columns = new Map[1];
         List<RowError> errors = new ArrayList<>();
         Map<String, List<ParsedRow>> byHousehold = new LinkedHashMap<>();
-        int rows = 0;
-        for (TabularReader.Line line : lines.subList(1, lines.size())) {
+        Map<String, Integer> rowsPerHousehold = new HashMap<>();
+        List<Problem.Violation> overFull = new ArrayList<>();
+        int[] counts = new int[3]; // data rows, blank rows, rows of over-full households
+        TabularReader.read(file, fileName, line -> {
+            if (columns[0] == null) {
+                columns[0] = headerIndex(line);
+                return;
+            }
             if (line.blank()) {
-                continue;
+                if (++counts[1] > maxBlankRows) {
+                    throw tooLarge("more than " + maxBlankRows + " blank rows (row " + line.rowNumber() + "); remove them");
+                }
+                return;
             }
-            if (++rows > MAX_ROWS) {
-                throw DomainException.unprocessable("file-too-large", "at most " + MAX_ROWS + " rows per file; split it");
+            if (++counts[0] > maxRows) {
+                throw tooLarge("at most " + maxRows + " rows per file (row " + line.rowNumber() + " is one too many); split it");
             }
-            ParsedRow parsed = parse(line, columns, errors);
+            String householdNo = cell(line, columns[0], Column.HOUSEHOLD_NO);
+            if (householdNo != null) {
+                int n = rowsPerHousehold.merge(householdNo, 1, Integer::sum);
+                if (n > maxMembers) {
+                    if (++counts[2] <= MAX_ERRORS_LISTED) {
+                        overFull.add(new Problem.Violation("rows[" + line.rowNumber() + "].householdNo",
+                                "第" + line.rowNumber() + "行: 户 " + householdNo + " 超过 " + maxMembers + " 名成员 / household "
+                                        + householdNo + " has more than " + maxMembers + " members"));
+                    }
+                    return;
+                }
+            }
+            ParsedRow parsed = parse(line, columns[0], errors);
             if (parsed != null) {
                 byHousehold.computeIfAbsent(parsed.householdNo(), k -> new ArrayList<>()).add(parsed);
             }
+        });
+        if (columns[0] == null || counts[0] == 0) {
+            throw DomainException.unprocessable("empty-file", "the file has no rows");
         }
+        if (!overFull.isEmpty()) {
+            throw new DomainException(422, "household-too-large", "户成员过多 Household too large",
+                    counts[2] + " rows exceed " + maxMembers + " members per household; nothing was imported", overFull);
+        }
+        int rows = counts[0];
         int created = 0;
         int added = 0;
         int duplicates = 0;
@@ -191,6 +243,14 @@ public class HouseholdImport {
                 } else {
                     if (!scope.allows(existing.regionCode, existing.siteCode)) {
                         throw DomainException.forbidden("household " + existing.householdNo + " is outside your data scope");
+                    }
+                    if (existing.members.size() + fresh.size() > maxMembers) {
+                        for (ParsedRow r : fresh) {
+                            local.add(new RowError(r.row(), "householdNo", "户 " + existing.householdNo + " 已有 "
+                                    + existing.members.size() + " 名成员, 不能超过 " + maxMembers + " / the household would have more than "
+                                    + maxMembers + " members"));
+                        }
+                        fresh.clear();
                     }
                     for (ParsedRow r : fresh) {
                         Person p = households.addPerson(existing, r.member());
@@ -259,6 +319,10 @@ public class HouseholdImport {
             Integer i = idx.get(c);
             String s = i == null || i >= line.cells().size() ? null : line.cells().get(i);
             if (s != null && s.isBlank()) {
+                s = null;
+            }
+            if (ControlCharacters.present(s)) {
+                errors.add(new RowError(line.rowNumber(), c.field, ControlCharacters.MESSAGE));
                 s = null;
             }
             if (s == null && c.required) {

@@ -17,8 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import java.io.IOException;
-import java.nio.file.Files;
 
 @Path("/api/community/imports/households")
 @Tag(name = "批量导入 Import")
@@ -31,11 +29,11 @@ public class ImportResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICIAL, Roles.SITE_WORKER})
     @Operation(summary = "Import households and people from an .xlsx or CSV file (form field 'file'), one row per person")
-    public ImportReport importHouseholds(@RestForm("file") FileUpload file) throws IOException {
+    public ImportReport importHouseholds(@RestForm("file") FileUpload file) {
         if (file == null || file.uploadedFile() == null) {
             throw DomainException.invalid("file", "attach the spreadsheet as form field 'file'");
         }
-        return importer.importFile(Files.readAllBytes(file.uploadedFile()), file.fileName());
+        return importer.importFile(file.uploadedFile(), file.fileName());
     }
 
     @GET

@@ -5,21 +5,28 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Reads the first sheet of an .xlsx file or a CSV file into rows of strings. Row numbers are the ones a person
- * sees in Excel (the header is row 1). CSV may be UTF-8 (with or without BOM) or GB18030/GBK, which is what
- * Excel on a Chinese Windows saves.
+ * Streams the first sheet of an .xlsx file or a CSV file, row by row, to a {@link Sink}: the file is never held in
+ * memory, so a limit the sink checks stops a huge file at the row that crosses it. Row numbers are the ones a
+ * person sees in Excel (the header is row 1). CSV may be UTF-8 (with or without BOM) or GB18030/GBK, which is
+ * what Excel on a Chinese Windows saves.
  */
 public final class TabularReader {
 
@@ -29,70 +36,106 @@ public final class TabularReader {
         }
     }
 
+    /** Receives each line as it is read; throwing stops the reading. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(Line line);
+    }
+
     private TabularReader() {
     }
 
-    public static List<Line> read(byte[] content, String fileName) {
-        if (isXlsx(content)) {
-            return readXlsx(content);
+    public static void read(Path file, String fileName, Sink sink) {
+        if (isXlsx(file)) {
+            readXlsx(file, sink);
+            return;
         }
         if (fileName != null && fileName.toLowerCase().endsWith(".xls")) {
             throw DomainException.unprocessable("unsupported-file", "old .xls files are not supported: save as .xlsx or CSV");
         }
-        return readCsv(decode(content));
+        Charset cs = isUtf8(file) ? StandardCharsets.UTF_8 : Charset.forName("GB18030");
+        try (InputStream body = Files.newInputStream(file)) {
+            if (hasBom(file)) {
+                body.skipNBytes(3);
+            }
+            readCsv(new BufferedReader(new InputStreamReader(body, cs), 1 << 16), sink);
+        } catch (IOException e) {
+            throw DomainException.unprocessable("unreadable-file", "the file cannot be read");
+        }
     }
 
-    static boolean isXlsx(byte[] b) {
-        return b.length > 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
+    static boolean isXlsx(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] b = in.readNBytes(4);
+            return b.length == 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
-    static List<Line> readXlsx(byte[] content) {
-        List<Line> out = new ArrayList<>();
-        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(content))) {
+    private static boolean hasBom(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] b = in.readNBytes(3);
+            return b.length == 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF;
+        }
+    }
+
+    /** Whether the whole file decodes as UTF-8; streamed, so it costs one read of the file and no memory. */
+    static boolean isUtf8(Path file) {
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        char[] buf = new char[1 << 16];
+        try (Reader r = new InputStreamReader(Files.newInputStream(file), d)) {
+            while (r.read(buf) >= 0) {
+                // decoding is the check
+            }
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        } catch (IOException e) {
+            throw DomainException.unprocessable("unreadable-file", "the file cannot be read");
+        }
+    }
+
+    static void readXlsx(Path file, Sink sink) {
+        try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile())) {
             Sheet sheet = wb.getFirstSheet();
             try (Stream<Row> rows = sheet.openStream()) {
-                rows.forEach(r -> {
+                Iterator<Row> it = rows.iterator();
+                while (it.hasNext()) {
+                    Row r = it.next();
                     List<String> cells = new ArrayList<>();
                     for (int i = 0; i < r.getCellCount(); i++) {
                         String v = r.getCellText(i);
                         cells.add(v == null ? null : v.trim());
                     }
-                    out.add(new Line(r.getRowNum(), cells));
-                });
+                    sink.accept(new Line(r.getRowNum(), cells));
+                }
             }
+        } catch (DomainException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw DomainException.unprocessable("unreadable-file", "the .xlsx file cannot be read: " + e.getMessage());
-        }
-        return out;
-    }
-
-    static String decode(byte[] content) {
-        int start = content.length >= 3 && (content[0] & 0xff) == 0xEF && (content[1] & 0xff) == 0xBB
-                && (content[2] & 0xff) == 0xBF ? 3 : 0;
-        ByteBuffer buf = ByteBuffer.wrap(content, start, content.length - start);
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(buf).toString();
-        } catch (CharacterCodingException e) {
-            return new String(content, start, content.length - start, Charset.forName("GB18030"));
         }
     }
 
     /** RFC 4180: quoted fields, doubled quotes, newlines inside quotes, CRLF or LF. */
-    static List<Line> readCsv(String text) {
-        List<Line> out = new ArrayList<>();
+    static void readCsv(Reader in, Sink sink) throws IOException {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
+        boolean any = false;
         int row = 1;
         int rowStart = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
+        int ch = in.read();
+        while (ch >= 0) {
+            int next = -2;
             if (quoted) {
                 if (ch == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    next = in.read();
+                    if (next == '"') {
                         cell.append('"');
-                        i++;
+                        next = -2;
                     } else {
                         quoted = false;
                     }
@@ -100,31 +143,39 @@ public final class TabularReader {
                     if (ch == '\n') {
                         row++;
                     }
-                    cell.append(ch);
+                    cell.append((char) ch);
                 }
+                any = true;
             } else if (ch == '"' && cell.isEmpty()) {
                 quoted = true;
+                any = true;
             } else if (ch == ',') {
                 cells.add(cell.toString().trim());
                 cell.setLength(0);
+                any = true;
             } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
+                if (ch == '\r') {
+                    next = in.read();
+                    if (next == '\n') {
+                        next = -2;
+                    }
                 }
                 cells.add(cell.toString().trim());
                 cell.setLength(0);
-                out.add(new Line(rowStart, cells));
+                sink.accept(new Line(rowStart, cells));
                 cells = new ArrayList<>();
+                any = false;
                 row++;
                 rowStart = row;
             } else {
-                cell.append(ch);
+                cell.append((char) ch);
+                any = true;
             }
+            ch = next == -2 ? in.read() : next;
         }
-        if (!cell.isEmpty() || !cells.isEmpty()) {
+        if (any) {
             cells.add(cell.toString().trim());
-            out.add(new Line(rowStart, cells));
+            sink.accept(new Line(rowStart, cells));
         }
-        return out;
     }
 }

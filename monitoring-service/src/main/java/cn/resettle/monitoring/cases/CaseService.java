@@ -40,7 +40,10 @@ public class CaseService {
                            UUID riskId) {
     }
 
-    /** {@code noticeStartedOn}: for PUBLIC_NOTICE, the day the notice was posted (defaults to today). */
+    /**
+     * {@code noticeStartedOn}: for PUBLIC_NOTICE, the day the notice was posted (defaults to today); at most
+     * {@code resettle.monitoring.notice-backdate-days} days back, so recording a notice late cannot skip the period.
+     */
     public record StepRequest(@NotNull Long version, @NotNull Step step, @NotNull Boolean passed, @Size(max = 500) String note,
                               @jakarta.validation.constraints.PastOrPresent LocalDate noticeStartedOn) {
     }
@@ -64,6 +67,8 @@ public class CaseService {
     RuleSetService rules;
     @Inject
     Outbox outbox;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "resettle.monitoring.notice-backdate-days", defaultValue = "7")
+    int noticeBackdateDays;
 
     public CaseView open(OpenCase req) {
         Households.Ref h = households.visible(req.householdId(), scope);
@@ -90,7 +95,7 @@ public class CaseService {
     public CaseView step(UUID id, StepRequest req) {
         CaseView c = get(id);
         if (c.version() != req.version()) {
-            throw new DomainException(409, "stale-version", "数据已被他人修改 Stale version", "reload the case");
+            throw staleCase();
         }
         Step expected = CaseWorkflow.expected(c.status());
         if (expected == null) {
@@ -110,22 +115,37 @@ public class CaseService {
         LocalDate noticeEnds = c.noticeEnds();
         if (req.step() == Step.PUBLIC_NOTICE && req.passed()) {
             LocalDate posted = req.noticeStartedOn() == null ? LocalDate.now() : req.noticeStartedOn();
+            if (posted.isBefore(LocalDate.now().minusDays(noticeBackdateDays))) {
+                throw DomainException.invalid("noticeStartedOn", "公示开始日期最多可追溯 " + noticeBackdateDays
+                        + " 天 / may be at most " + noticeBackdateDays + " days ago; record the notice when it is posted");
+            }
             noticeEnds = posted.plusDays(rules.resolve(c.regionCode(), LocalDate.now().getYear()).publicNoticeDays());
         }
         OffsetDateTime now = OffsetDateTime.now();
+        boolean closed = next == Status.IDENTIFIED || next == Status.REJECTED;
+        // the version read above is the condition: of two steps sent at once, the second finds no row and is a 409
+        // (it waits on the first one's row lock, then sees the new version), so a step is recorded and announced once
+        int updated = em.createNativeQuery("update monitoring_case set status = ?1, notice_ends = ?2, closed_at = ?3, "
+                        + "version = version + 1 where id = ?4 and version = ?5 and status = ?6")
+                .setParameter(1, next.name()).setParameter(2, noticeEnds).setParameter(3, closed ? now : null)
+                .setParameter(4, id).setParameter(5, c.version()).setParameter(6, c.status().name()).executeUpdate();
+        if (updated == 0) {
+            throw staleCase();
+        }
         em.createNativeQuery("insert into case_step (id, case_id, step, passed, actor, note, at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, id).setParameter(3, req.step().name())
                 .setParameter(4, req.passed()).setParameter(5, scope.actor()).setParameter(6, req.note()).setParameter(7, now)
                 .executeUpdate();
-        boolean closed = next == Status.IDENTIFIED || next == Status.REJECTED;
-        em.createNativeQuery("update monitoring_case set status = ?1, notice_ends = ?2, closed_at = ?3, version = version + 1 where id = ?4")
-                .setParameter(1, next.name()).setParameter(2, noticeEnds).setParameter(3, closed ? now : null)
-                .setParameter(4, id).executeUpdate();
         if (next == Status.IDENTIFIED) {
             outbox.publish(Topics.MONITORING, c.householdId(), new SubjectIdentified(id, c.householdId(), c.regionCode(),
                     c.siteCode(), c.subjectType().name(), scope.actor(), now));
         }
         return get(id);
+    }
+
+    private static DomainException staleCase() {
+        return new DomainException(409, "stale-version", "数据已被他人修改 Stale version",
+                "the case was changed by someone else since you read it; reload the case");
     }
 
     public PageResult<CaseView> list(Status status, Boolean overdue, PageRequest page) {
@@ -146,7 +166,7 @@ public class CaseService {
             count.setParameter(k, v);
             rows.setParameter(k, v);
         });
-        rows.setParameter("lim", page.size()).setParameter("off", page.page() * page.size());
+        rows.setParameter("lim", page.size()).setParameter("off", page.offset());
         @SuppressWarnings("unchecked")
         List<UUID> ids = rows.getResultList();
         return PageResult.of(ids.stream().map(this::get).toList(), page, ((Number) count.getSingleResult()).longValue());

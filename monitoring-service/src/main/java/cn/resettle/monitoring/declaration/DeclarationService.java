@@ -96,13 +96,21 @@ public class DeclarationService {
         if (d.status() != Status.RECEIVED) {
             throw DomainException.conflict("already-acknowledged", "the declaration was already acknowledged");
         }
+        // claim the declaration first, conditioned on the version read: of two acknowledgements sent at once the
+        // second waits on the row lock, then updates nothing and is a 409, so the risk is flagged once
+        int updated = em.createNativeQuery("update declaration set status = 'ACKNOWLEDGED', acknowledged_at = ?1, "
+                        + "acknowledged_by = ?2, version = version + 1 where id = ?3 and version = ?4 and status = 'RECEIVED'")
+                .setParameter(1, OffsetDateTime.now()).setParameter(2, scope.actor()).setParameter(3, id)
+                .setParameter(4, version).executeUpdate();
+        if (updated == 0) {
+            throw new DomainException(409, "stale-version", "数据已被他人修改 Stale version",
+                    "the declaration was changed by someone else since you read it; reload the declaration");
+        }
         Households.Ref h = households.find(d.householdId()).orElseThrow();
         var risk = risks.flag(h, new RiskRules.Finding(d.category(), Severity.MEDIUM, "农户自主申报: " + d.description()),
                 Source.DECLARATION, YearMonth.now(), scope.actor());
-        em.createNativeQuery("update declaration set status = 'ACKNOWLEDGED', acknowledged_at = ?1, acknowledged_by = ?2, "
-                        + "risk_id = ?3, version = version + 1 where id = ?4")
-                .setParameter(1, OffsetDateTime.now()).setParameter(2, scope.actor()).setParameter(3, risk.id)
-                .setParameter(4, id).executeUpdate();
+        em.createNativeQuery("update declaration set risk_id = ?1 where id = ?2")
+                .setParameter(1, risk.id).setParameter(2, id).executeUpdate();
         return get(id, false);
     }
 
@@ -124,7 +132,7 @@ public class DeclarationService {
             count.setParameter(k, v);
             rows.setParameter(k, v);
         });
-        rows.setParameter("lim", page.size()).setParameter("off", page.page() * page.size());
+        rows.setParameter("lim", page.size()).setParameter("off", page.offset());
         @SuppressWarnings("unchecked")
         List<UUID> ids = rows.getResultList();
         return PageResult.of(ids.stream().map(i -> get(i, false)).toList(), page, ((Number) count.getSingleResult()).longValue());

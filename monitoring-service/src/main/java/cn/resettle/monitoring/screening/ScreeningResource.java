@@ -20,6 +20,9 @@ import java.time.format.DateTimeParseException;
 @Tag(name = "部门数据筛查 Department screening")
 public class ScreeningResource {
 
+    /** The oldest month a department file may be for (the same window as monthly visits). */
+    static final int MAX_MONTHS_BACK = 24;
+
     @Inject
     ScreeningService screenings;
 
@@ -35,6 +38,9 @@ public class ScreeningResource {
         if (department == null || department.isBlank() || department.length() > 64) {
             throw DomainException.invalid("department", "name the department (at most 64 characters)");
         }
+        if (cn.resettle.common.validation.ControlCharacters.present(department)) {
+            throw DomainException.invalid("department", cn.resettle.common.validation.ControlCharacters.MESSAGE);
+        }
         YearMonth m;
         try {
             m = month == null ? YearMonth.now() : YearMonth.parse(month);
@@ -43,6 +49,11 @@ public class ScreeningResource {
         }
         if (m.isAfter(YearMonth.now())) {
             throw DomainException.invalid("month", "cannot be in the future");
+        }
+        // "stable months" count visits since the screened month: an old month would count years of them
+        if (m.isBefore(YearMonth.now().minusMonths(MAX_MONTHS_BACK))) {
+            throw DomainException.invalid("month", "筛查月份最多可追溯 " + MAX_MONTHS_BACK + " 个月 / may be at most "
+                    + MAX_MONTHS_BACK + " months ago");
         }
         return screenings.upload(file.uploadedFile(), file.fileName(), department.trim(), m);
     }

@@ -35,6 +35,9 @@ import java.util.UUID;
 @Transactional
 public class VisitService {
 
+    /** A visit for a month may be made up to this day of the following month (ledgers close on the 3rd). */
+    static final int VISIT_LATE_DAYS = 3;
+
     @Inject
     EntityManager em;
     @Inject
@@ -53,6 +56,12 @@ public class VisitService {
         }
         if (month.isBefore(YearMonth.now().minusMonths(24))) {
             throw DomainException.invalid("visitMonth", "visits older than 24 months are not recorded");
+        }
+        // the visit happens in its month, or in the first days of the next (the ledger closes on the 3rd, DOMAIN.md)
+        if (req.visitedOn().isBefore(month.atDay(1))
+                || req.visitedOn().isAfter(month.plusMonths(1).atDay(VISIT_LATE_DAYS))) {
+            throw DomainException.invalid("visitedOn", "回访日期须在回访月份内(或次月" + VISIT_LATE_DAYS + "日前) / must fall in "
+                    + month + " or by day " + VISIT_LATE_DAYS + " of the next month");
         }
         Households.Ref h = households.visible(req.householdId(), scope);
         if (!"ACTIVE".equals(h.status())) {
@@ -150,7 +159,7 @@ public class VisitService {
             count.setParameter(k, val);
             rows.setParameter(k, val);
         });
-        rows.setParameter("lim", page.size()).setParameter("off", page.page() * page.size());
+        rows.setParameter("lim", page.size()).setParameter("off", page.offset());
         @SuppressWarnings("unchecked")
         List<Object[]> result = rows.getResultList();
         List<Unvisited> items = result.stream().map(r -> new Unvisited((UUID) r[0], (String) r[1], (String) r[2],
