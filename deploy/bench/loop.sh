@@ -7,6 +7,8 @@
 #   deploy/bench/loop.sh [rates...]      default: 50 200; DURATION seconds per rate (default 20)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# the load comes from one token: the gateway's per-caller rate limit would measure itself, not the suite
+export RATE_LIMIT_PER_SECOND="${RATE_LIMIT_PER_SECOND:-0}"
 RATES=("${@:-50 200}"); RATES=(${RATES[@]})
 : "${DURATION:=20}"
 OUT="$ROOT/.local/bench"; mkdir -p "$OUT"

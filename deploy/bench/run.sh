@@ -9,6 +9,8 @@
 #   deploy/bench/run.sh            (uses the same JAVA_OPTS as deploy/local/suite.sh)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# the load comes from one token: the gateway's per-caller rate limit would measure itself, not the suite
+export RATE_LIMIT_PER_SECOND="${RATE_LIMIT_PER_SECOND:-0}"
 : "${LOAD_SECONDS:=20}"
 : "${LOAD_CONNECTIONS:=8}"
 : "${JAVA_OPTS:=-Xms32m -Xmx192m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:TieredStopAtLevel=1}"

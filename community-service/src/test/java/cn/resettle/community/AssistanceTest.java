@@ -38,10 +38,14 @@ class AssistanceTest {
     }
 
     String household(String labour) {
+        return household(labour, "NOT_APPLICABLE");
+    }
+
+    String household(String labour, String employment) {
         return given().header("Authorization", Tokens.bearer("county.admin")).contentType(ContentType.JSON)
                 .body(Map.of("householdNo", TestIds.code("AST"), "siteId", site(), "relocationType", "POVERTY",
                         "placementType", "CENTRALIZED", "members", List.of(Map.of("idNumber", TestIds.citizenId(1950, 2, 2, true),
-                                "name", "老人", "relationship", "HEAD", "labourCapacity", labour, "employmentStatus", "NOT_APPLICABLE"))))
+                                "name", "老人", "relationship", "HEAD", "labourCapacity", labour, "employmentStatus", employment))))
                 .post("/api/community/households").then().statusCode(201).extract().path("id");
     }
 
@@ -56,6 +60,23 @@ class AssistanceTest {
                         .body("total", equalTo(2)).body("items.kind", hasItems("HOUSING_REPAIR", "SOCIAL_ASSISTANCE_REFERRAL")));
         given().header("Authorization", Tokens.bearer("worker.b1")).get("/api/community/tasks?riskId=" + risk).then()
                 .body("total", equalTo(0));
+    }
+
+    @Test
+    void aJobLossNoOtherServiceTakesUpStillGetsAHomeVisitBySiteStaff() {
+        // the one member able to work is recorded as employed: employment opens nothing, industry only takes income drops
+        UUID h = UUID.fromString(household("FULL", "EMPLOYED_LOCAL"));
+        UUID risk = UUID.randomUUID();
+        TestEvents.publish(Topics.MONITORING, h, "cn.resettle.monitoring.risk.flagged.v1", new RiskFlagged(risk, h, "x",
+                "360732100", "XG-LJ-001", "JOB_LOSS", "CADRE", "HIGH", "基层干部排查: 务工企业停产", OffsetDateTime.now()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().header("Authorization", Tokens.bearer("worker.a1")).get("/api/community/tasks?riskId=" + risk).then()
+                        .body("total", equalTo(1)).body("items[0].kind", equalTo("HOME_VISIT"))
+                        .body("items[0].siteCode", equalTo("XG-LJ-001")).body("items[0].status", equalTo("OPEN")));
+        // and monitoring hears of it: the risk has a measure
+        TestEvents.awaitEvent(Topics.COMMUNITY, e -> e.path("type").asText().equals("cn.resettle.community.task.created.v1")
+                && e.path("data").path("riskId").asText().equals(risk.toString())
+                && e.path("data").path("kind").asText().equals("HOME_VISIT"));
     }
 
     @Test

@@ -34,13 +34,17 @@ class RiskAssistanceLoopIT {
     }
 
     static Map<String, String> registerHousehold(String householdNo) {
+        return registerHousehold(householdNo, "FULL", "UNEMPLOYED");
+    }
+
+    static Map<String, String> registerHousehold(String householdNo, String labourCapacity, String employmentStatus) {
         String siteId = RegistryAcrossServicesIT.site("XG-LJ-001", "360732100");
         String head = TestIds.citizenId(1982, 3, 4, true);
         var r = given().header("Authorization", Tokens.bearer("county.admin")).contentType(ContentType.JSON)
                 .body(Map.of("householdNo", householdNo, "siteId", siteId, "relocationType", "POVERTY",
                         "placementType", "CENTRALIZED", "members", List.of(
-                                Map.of("idNumber", head, "name", "赵一", "relationship", "HEAD", "labourCapacity", "FULL",
-                                        "employmentStatus", "UNEMPLOYED"))))
+                                Map.of("idNumber", head, "name", "赵一", "relationship", "HEAD", "labourCapacity", labourCapacity,
+                                        "employmentStatus", employmentStatus))))
                 .post("/api/community/households").then().statusCode(201).extract();
         String id = r.path("id");
         String personId = r.path("members[0].id");
@@ -89,10 +93,11 @@ class RiskAssistanceLoopIT {
                         .then().body("items[0].kind", equalTo("JOB_MATCHING")).body("items[0].targetPeople", equalTo("赵一")));
         completeTask("employment", "emp.officer", riskId);
         completeTask("industry", "ind.officer", riskId);
+        completeTask("community", "worker.a1", riskId); // the site worker's home visit
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/risks/" + riskId)
-                        .then().body("measures.size()", equalTo(2)).body("measures.status", everyItem(equalTo("DONE"))));
+                        .then().body("measures.size()", equalTo(3)).body("measures.status", everyItem(equalTo("DONE"))));
 
         eliminate(riskId).statusCode(422).body("type", equalTo("https://resettle.cn/problems/income-not-stable"));
         visit(h, NOW.minusMonths(2), 8800);
@@ -100,6 +105,62 @@ class RiskAssistanceLoopIT {
         eliminate(riskId).statusCode(422); // two stable months; the default rule asks for three
         visit(h, NOW, 9300);
         eliminate(riskId).statusCode(200).body("status", equalTo("ELIMINATED"));
+    }
+
+    @Test
+    void aRiskNoDepartmentTakesUpStillGetsAHomeVisitAndCannotBeEliminatedAtOnce() {
+        // everyone able to work is recorded as employed: a cadre's JOB_LOSS finds nothing for employment to do
+        String h = registerHousehold(TestIds.code("LOOP"), "FULL", "EMPLOYED_LOCAL").get("id");
+        String riskId = given().header("Authorization", Tokens.bearer("worker.a1")).contentType(ContentType.JSON)
+                .body(Map.of("householdId", h, "category", "JOB_LOSS", "severity", "HIGH", "evidence", "务工企业停产，户主待岗"))
+                .post("/api/monitoring/risks").then().statusCode(201).extract().path("id");
+        // right after flagging, before any task exists, it cannot be eliminated
+        eliminate(riskId).statusCode(422).body("type", equalTo("https://resettle.cn/problems/measures-not-done"));
+
+        // the household's site worker gets a home visit, and the plan shows it
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                given().header("Authorization", Tokens.bearer("worker.a1")).get("/api/community/tasks?riskId=" + riskId)
+                        .then().body("total", equalTo(1)).body("items[0].kind", equalTo("HOME_VISIT")));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/risks/" + riskId)
+                        .then().body("measures.size()", equalTo(1)).body("measures[0].status", equalTo("PLANNED")));
+        given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/risks?unassigned=true&householdId=" + h)
+                .then().statusCode(200).body("total", equalTo(0));
+        eliminate(riskId).statusCode(422).body("type", equalTo("https://resettle.cn/problems/measures-not-done"));
+    }
+
+    @Test
+    void closingARiskWithAReasonCancelsTheTasksStillOpenElsewhere() {
+        // the head cannot work: a household without labour
+        Map<String, String> h = registerHousehold(TestIds.code("LOOP"), "NONE", "NOT_APPLICABLE");
+        String riskId = visit(h.get("id"), NOW.minusMonths(1), 2600).body("risks[0].category", equalTo("INCOME_DROP"))
+                .extract().path("risks[0].id");
+
+        // community refers it to social assistance; industry opens a link task too
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                given().header("Authorization", Tokens.bearer("ind.officer")).get("/api/industry/tasks?riskId=" + riskId)
+                        .then().body("total", equalTo(1)));
+        completeTask("community", "worker.a1", riskId);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/risks/" + riskId)
+                        .then().body("measures.size()", equalTo(2)).body("measures.status", hasItem("DONE")));
+        eliminate(riskId).statusCode(422).body("type", equalTo("https://resettle.cn/problems/measures-not-done"));
+
+        int version = given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/risks/" + riskId)
+                .then().extract().path("version");
+        given().header("Authorization", Tokens.bearer("county.admin")).contentType(ContentType.JSON)
+                .body(Map.of("version", version, "reason", "家庭无劳动能力，已纳入低保兜底，产业帮扶不适用"))
+                .post("/api/monitoring/risks/" + riskId + "/eliminate").then().statusCode(200)
+                .body("status", equalTo("LONG_TERM")).body("eliminationReason", equalTo("家庭无劳动能力，已纳入低保兜底，产业帮扶不适用"));
+
+        // the industry task still open is cancelled, and the plan says so
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                given().header("Authorization", Tokens.bearer("ind.officer")).get("/api/industry/tasks?riskId=" + riskId)
+                        .then().body("items[0].status", equalTo("CANCELLED")));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/risks/" + riskId)
+                        .then().body("measures.find { it.domain == 'industry' }.status", equalTo("CANCELLED"))
+                        .body("measures.find { it.domain == 'community' }.status", equalTo("DONE")));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package cn.resettle.employment;
 
 import cn.resettle.common.events.HouseholdSnapshot;
+import cn.resettle.common.events.MonitoringEvents;
 import cn.resettle.common.events.MonitoringEvents.RiskFlagged;
 import cn.resettle.common.events.Topics;
 import cn.resettle.common.testing.TestEvents;
@@ -87,6 +88,47 @@ class TasksTest {
         given().header("Authorization", Tokens.bearer("worker.b1")).get("/api/employment/tasks/" + taskId).then().statusCode(404);
         given().header("Authorization", Tokens.bearer("worker.b1")).get("/api/employment/tasks?size=200").then()
                 .body("items.id", not(org.hamcrest.Matchers.hasItem(taskId)));
+    }
+
+    @Test
+    void aRiskClosedInMonitoringCancelsItsOpenTaskOnceAndSaysSo() {
+        HouseholdSnapshot h = household(Map.of(TestIds.citizenId(1983, 5, 6, true), "FULL"));
+        UUID risk = UUID.randomUUID();
+        flag(h, risk, "JOB_LOSS");
+        String emp = Tokens.bearer("emp.officer");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().header("Authorization", emp).get("/api/employment/tasks?riskId=" + risk).then().body("total", equalTo(1)));
+        String taskId = given().header("Authorization", emp).get("/api/employment/tasks?riskId=" + risk).then().extract().path("items[0].id");
+        given().header("Authorization", emp).contentType(ContentType.JSON).body(Map.of("version", 0))
+                .post("/api/employment/tasks/" + taskId + "/accept").then().statusCode(200).body("status", equalTo("ACCEPTED"));
+
+        // monitoring closes the risk (with a reason, before the task was done)
+        MonitoringEvents.RiskEliminated closed = new MonitoringEvents.RiskEliminated(risk, h.id(), REGION, SITE, "JOB_LOSS",
+                "ELIMINATED", "county.admin", OffsetDateTime.now());
+        TestEvents.publish(Topics.MONITORING, h.id(), MonitoringEvents.RISK_ELIMINATED, closed);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().header("Authorization", emp).get("/api/employment/tasks/" + taskId).then()
+                        .body("status", equalTo("CANCELLED")).body("closedBy", equalTo("county.admin"))
+                        .body("outcome", containsString("风险已消除")));
+        var cancelled = TestEvents.awaitEvent(Topics.EMPLOYMENT, e -> e.path("type").asText().equals("cn.resettle.employment.task.cancelled.v1")
+                && e.path("data").path("taskId").asText().equals(taskId));
+        assertEquals(risk.toString(), cancelled.path("data").path("riskId").asText());
+        assertEquals("county.admin", cancelled.path("data").path("cancelledBy").asText());
+        int version = given().header("Authorization", emp).get("/api/employment/tasks/" + taskId).then().extract().path("version");
+
+        // a cancelled task takes no more work
+        given().header("Authorization", emp).contentType(ContentType.JSON).body(Map.of("version", version, "outcome", "已安置"))
+                .post("/api/employment/tasks/" + taskId + "/complete").then().statusCode(409)
+                .body("type", equalTo("https://resettle.cn/problems/task-closed"));
+
+        // the same closing announced again (a new event id) changes nothing; a later flag on the household shows it was read
+        TestEvents.publish(Topics.MONITORING, h.id(), MonitoringEvents.RISK_ELIMINATED, closed);
+        UUID later = UUID.randomUUID();
+        flag(h, later, "INCOME_DROP");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().header("Authorization", emp).get("/api/employment/tasks?riskId=" + later).then().body("total", equalTo(1)));
+        given().header("Authorization", emp).get("/api/employment/tasks/" + taskId).then()
+                .body("status", equalTo("CANCELLED")).body("version", equalTo(version));
     }
 
     @Test

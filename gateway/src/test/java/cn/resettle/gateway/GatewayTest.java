@@ -30,11 +30,12 @@ class GatewayTest {
     }
 
     @Test
-    void unknownDomainsAre404AndUnreachableServicesAre502() {
+    void unknownDomainsAre404AndUnreachableServicesAre503() {
         given().header("Authorization", Tokens.bearer("county.admin")).get("/api/nothing/here")
                 .then().statusCode(404).contentType("application/problem+json");
         given().header("Authorization", Tokens.bearer("county.admin")).header("X-Request-Id", "gw-test-1")
-                .get("/api/community/households").then().statusCode(502).header("X-Request-Id", equalTo("gw-test-1"));
+                .get("/api/community/households").then().statusCode(503).header("X-Request-Id", equalTo("gw-test-1"))
+                .contentType("application/problem+json").body("requestId", equalTo("gw-test-1"));
     }
 
     @Test

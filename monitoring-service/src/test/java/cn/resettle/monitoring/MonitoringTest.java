@@ -27,6 +27,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Monitoring against the real broker and database: other services are played by publishing their events
@@ -34,6 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @QuarkusTest
 class MonitoringTest {
+
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
 
     static final String SITE = "XG-LJ-001";
     static final String REGION = "360732100";
@@ -128,11 +132,103 @@ class MonitoringTest {
                 && e.path("data").path("riskId").asText().equals(riskId) && e.path("data").path("outcome").asText().equals("ELIMINATED"));
     }
 
+    static void measureDone(UUID household, String riskId, String kind) {
+        UUID task = UUID.randomUUID();
+        TestEvents.publish(Topics.COMMUNITY, household, TaskEvents.type("community", "created"), new TaskEvents.TaskCreated(task,
+                UUID.fromString(riskId), household, "民政局", kind, kind, LocalDate.now().plusDays(7), OffsetDateTime.now()));
+        TestEvents.publish(Topics.COMMUNITY, household, TaskEvents.type("community", "completed"), new TaskEvents.TaskCompleted(task,
+                UUID.fromString(riskId), household, "民政局", kind, "已落实", "civil.officer", OffsetDateTime.now()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/risks/" + riskId)
+                        .then().body("measures.find { it.taskId == '" + task + "' }.status", equalTo("DONE")));
+    }
+
     @Test
     void aHouseholdWithoutLabourMovesToLongTermMonitoring() {
         UUID h = household(TestIds.code("MON"), "NONE");
         String riskId = visit(h, NOW.minusMonths(1), 3000).statusCode(201).extract().path("risks[0].id");
-        eliminate(riskId).statusCode(200).body("status", equalTo("LONG_TERM")).body("socialAssistanceReferral", equalTo(true));
+        measureDone(h, riskId, "SOCIAL_ASSISTANCE_REFERRAL");
+        eliminate(riskId).statusCode(200).body("status", equalTo("LONG_TERM")).body("socialAssistanceReferral", equalTo(true))
+                .body("eliminationReason", org.hamcrest.Matchers.nullValue());
+    }
+
+    static io.restassured.response.ValidatableResponse eliminate(String riskId, String reason) {
+        int version = given().header("Authorization", Tokens.bearer("township.a")).get("/api/monitoring/risks/" + riskId)
+                .then().extract().path("version");
+        Map<String, Object> body = new HashMap<>();
+        body.put("version", version);
+        body.put("reason", reason);
+        return given().header("Authorization", Tokens.bearer("township.a")).header("X-Request-Id", "elim-" + riskId.substring(0, 8))
+                .contentType(ContentType.JSON).body(body).post("/api/monitoring/risks/" + riskId + "/eliminate").then();
+    }
+
+    @Test
+    void aRiskJustFlaggedCannotBeEliminatedWithoutAnExplicitReason() {
+        UUID h = household(TestIds.code("MON"), "NONE");
+        String riskId = given().header("Authorization", Tokens.bearer("worker.a1")).contentType(ContentType.JSON)
+                .body(Map.of("householdId", h, "category", "ILLNESS", "severity", "HIGH", "evidence", "户主慢性病复发，长期服药"))
+                .post("/api/monitoring/risks").then().statusCode(201).body("measures.size()", equalTo(0)).extract().path("id");
+        // no task exists yet: the plan is not done
+        eliminate(riskId).statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://resettle.cn/problems/measures-not-done"))
+                .body("detail", containsString("no measure yet"));
+        eliminate(riskId, " ").statusCode(400).body("violations[0].field", equalTo("reason"));
+        given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/risks/" + riskId)
+                .then().body("status", equalTo("OPEN"));
+
+        // with a reason the decision is taken, kept on the risk with who and when, and audited
+        eliminate(riskId, "经核实为误报：户主已于上月康复，无需帮扶").statusCode(200)
+                .body("status", equalTo("LONG_TERM"))
+                .body("eliminationReason", equalTo("经核实为误报：户主已于上月康复，无需帮扶"))
+                .body("closedBy", equalTo("township.a"))
+                .body("closedAt", org.hamcrest.Matchers.notNullValue());
+        Object[] audit = (Object[]) em.createNativeQuery("select actor, action, request_id, detail from audit_log "
+                + "where subject_type = 'risk' and subject_id = ?1").setParameter(1, riskId).getSingleResult();
+        assertEquals("township.a", audit[0]);
+        assertEquals("ELIMINATE_UNFINISHED", audit[1]);
+        assertEquals("elim-" + riskId.substring(0, 8), audit[2]);
+        assertTrue(((String) audit[3]).contains("误报"), (String) audit[3]);
+    }
+
+    @Test
+    void aTaskCancelledElsewhereShowsOnThePlan() {
+        UUID h = household(TestIds.code("MON"), "FULL");
+        String riskId = given().header("Authorization", Tokens.bearer("worker.a1")).contentType(ContentType.JSON)
+                .body(Map.of("householdId", h, "category", "JOB_LOSS", "severity", "HIGH", "evidence", "务工企业停产"))
+                .post("/api/monitoring/risks").then().statusCode(201).extract().path("id");
+        UUID task = UUID.randomUUID();
+        TestEvents.publish(Topics.INDUSTRY, h, TaskEvents.type("industry", "created"), new TaskEvents.TaskCreated(task,
+                UUID.fromString(riskId), h, "农业农村局", "INDUSTRY_LINK", "产业帮扶", LocalDate.now().plusDays(30), OffsetDateTime.now()));
+        TestEvents.publish(Topics.INDUSTRY, h, TaskEvents.type("industry", "cancelled"), new TaskEvents.TaskCancelled(task,
+                UUID.fromString(riskId), h, "农业农村局", "INDUSTRY_LINK", "风险已消除，任务取消", "county.admin", OffsetDateTime.now()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/risks/" + riskId)
+                        .then().body("measures.size()", equalTo(1)).body("measures[0].status", equalTo("CANCELLED"))
+                        .body("measures[0].outcome", equalTo("风险已消除，任务取消")));
+    }
+
+    @Test
+    void risksNoServiceTookUpWithinTheRoutingWindowAreListedAsUnassigned() {
+        UUID h = household(TestIds.code("MON"), "FULL");
+        String lonely = given().header("Authorization", Tokens.bearer("worker.a1")).contentType(ContentType.JSON)
+                .body(Map.of("householdId", h, "category", "JOB_LOSS", "severity", "HIGH", "evidence", "家中务工人员均失业"))
+                .post("/api/monitoring/risks").then().statusCode(201).extract().path("id");
+        String taken = given().header("Authorization", Tokens.bearer("worker.a1")).contentType(ContentType.JSON)
+                .body(Map.of("householdId", h, "category", "EDUCATION", "severity", "MEDIUM", "evidence", "子女上学费用负担重"))
+                .post("/api/monitoring/risks").then().statusCode(201).extract().path("id");
+        TestEvents.publish(Topics.COMMUNITY, h, TaskEvents.type("community", "created"), new TaskEvents.TaskCreated(UUID.randomUUID(),
+                UUID.fromString(taken), h, "安置点", "HOME_VISIT", "入户走访", LocalDate.now().plusDays(7), OffsetDateTime.now()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/risks/" + taken)
+                        .then().body("measures.size()", equalTo(1)));
+        // the test routing window is 2 s (application.properties %test)
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().header("Authorization", Tokens.bearer("township.a")).get("/api/monitoring/risks?unassigned=true&householdId=" + h)
+                        .then().statusCode(200).body("items.id", hasItem(lonely)).body("items.id", not(hasItem(taken)))
+                        .body("total", equalTo(1)));
+        // another township does not see it
+        given().header("Authorization", Tokens.bearer("township.b")).get("/api/monitoring/risks?unassigned=true&householdId=" + h)
+                .then().statusCode(200).body("total", equalTo(0));
     }
 
     @Test

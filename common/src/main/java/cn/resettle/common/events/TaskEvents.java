@@ -28,6 +28,14 @@ public final class TaskEvents {
                                String reason, String declinedBy, OffsetDateTime declinedAt) {
     }
 
+    /**
+     * The risk was closed in monitoring (eliminated or moved to long-term monitoring) while the task was still open:
+     * the task is cancelled and monitoring marks the measure CANCELLED.
+     */
+    public record TaskCancelled(UUID taskId, UUID riskId, UUID householdId, String department, String kind,
+                                String reason, String cancelledBy, OffsetDateTime cancelledAt) {
+    }
+
     public static String type(String domain, String action) {
         return "cn.resettle." + domain + ".task." + action + ".v1";
     }

@@ -16,7 +16,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "assistance_task")
 public class AssistanceTask {
-    public enum Status { OPEN, ACCEPTED, COMPLETED, DECLINED }
+    /** CANCELLED: the risk was closed in monitoring while the task was open (no work is owed any more). */
+    public enum Status { OPEN, ACCEPTED, COMPLETED, DECLINED, CANCELLED }
 
     @Id
     public UUID id;

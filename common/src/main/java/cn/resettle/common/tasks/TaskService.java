@@ -29,8 +29,9 @@ import java.util.UUID;
 
 /**
  * The task inbox of a service that gives assistance: tasks opened from flagged risks by the service's
- * {@link TaskRouter}, then assigned, accepted, completed with an outcome or declined with a reason. Every change
- * that monitoring must know (created, completed, declined) leaves through the outbox on the service's topic.
+ * {@link TaskRouter}, then assigned, accepted, completed with an outcome or declined with a reason, or cancelled
+ * when monitoring closes the risk first. Every change that monitoring must know (created, completed, declined,
+ * cancelled) leaves through the outbox on the service's topic.
  */
 @ApplicationScoped
 @Transactional
@@ -55,7 +56,33 @@ public class TaskService {
     public void onMonitoringEvent(EventEnvelope e) {
         if (MonitoringEvents.RISK_FLAGGED.equals(e.type())) {
             openTasks(codec.data(e, RiskFlagged.class));
+        } else if (MonitoringEvents.RISK_ELIMINATED.equals(e.type())) {
+            cancelTasks(codec.data(e, MonitoringEvents.RiskEliminated.class));
         }
+    }
+
+    /**
+     * The risk was closed in monitoring: its tasks still open or accepted here are cancelled (task.cancelled goes
+     * back so the plan shows it). Tasks already completed or declined keep their state; a repeated event finds
+     * nothing open and changes nothing.
+     */
+    public List<AssistanceTask> cancelTasks(MonitoringEvents.RiskEliminated risk) {
+        List<AssistanceTask> open = em.createQuery("select t from AssistanceTask t where t.riskId = :r and t.status in (:open)",
+                        AssistanceTask.class)
+                .setParameter("r", risk.riskId()).setParameter("open", List.of(Status.OPEN, Status.ACCEPTED)).getResultList();
+        String reason = ("LONG_TERM".equals(risk.outcome()) ? "风险已转入长期监测（兜底保障）" : "风险已消除")
+                + "，任务取消 risk closed in monitoring (" + risk.outcome() + ")";
+        for (AssistanceTask t : open) {
+            t.status = Status.CANCELLED;
+            t.outcome = reason;
+            t.closedAt = t.updatedAt = OffsetDateTime.now();
+            t.closedBy = truncate(risk.decidedBy() == null ? "monitoring-service" : risk.decidedBy(), 64);
+            em.flush();
+            outbox.publish(topic(), t.householdId, TaskEvents.type(config.domain(), "cancelled"), "household",
+                    new TaskEvents.TaskCancelled(t.id, t.riskId, t.householdId, t.department, t.kind, reason, t.closedBy, t.closedAt));
+            LOG.infof("task %s (%s) cancelled: risk %s closed (%s)", t.id, t.kind, t.riskId, risk.outcome());
+        }
+        return open;
     }
 
     public List<AssistanceTask> openTasks(RiskFlagged risk) {
@@ -213,7 +240,7 @@ public class TaskService {
     }
 
     private static void requireOpen(AssistanceTask t) {
-        if (t.status == Status.COMPLETED || t.status == Status.DECLINED) {
+        if (t.status == Status.COMPLETED || t.status == Status.DECLINED || t.status == Status.CANCELLED) {
             throw DomainException.conflict("task-closed", "the task is already " + t.status);
         }
     }

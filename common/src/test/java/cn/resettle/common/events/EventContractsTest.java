@@ -42,6 +42,7 @@ class EventContractsTest {
             check(TaskEvents.type(domain, "created"), TaskEvents.TaskCreated.class);
             check(TaskEvents.type(domain, "completed"), TaskEvents.TaskCompleted.class);
             check(TaskEvents.type(domain, "declined"), TaskEvents.TaskDeclined.class);
+            check(TaskEvents.type(domain, "cancelled"), TaskEvents.TaskCancelled.class);
         }
     }
 

@@ -10,7 +10,9 @@ import java.util.function.ToIntFunction;
 /**
  * Community's routing rules: unsafe housing → housing repair; disaster → a home visit within days; a household
  * where nobody can work → social-assistance referral (低保/特困); illness, medical cost, disability, schooling,
- * water, accident → a home visit. Income and job risks of households able to work go to employment and industry.
+ * water, accident → a home visit. Income and job risks of households able to work go to employment and industry,
+ * and the site worker visits them too: every risk gets at least one community task, so a risk that no other service
+ * takes up (e.g. a job loss where every member able to work is recorded as employed) never falls through.
  */
 public final class CommunityRouting {
 
@@ -41,6 +43,11 @@ public final class CommunityRouting {
         if (!anyoneCanWork) {
             plans.add(new TaskPlan(SOCIAL_ASSISTANCE_REFERRAL, "兜底保障：转介低保/特困供养",
                     "家庭无劳动能力，纳入长期监测并转介民政社会救助", null, days.applyAsInt(SOCIAL_ASSISTANCE_REFERRAL)));
+        }
+        if (plans.isEmpty()) {
+            // whatever else employment or industry do: the household's site worker goes and looks (兜底走访)
+            plans.add(new TaskPlan(HOME_VISIT, "入户走访：安置点工作人员核实困难并跟进帮扶",
+                    "风险类别 " + category + "；核实家庭实际困难，确认相关部门的帮扶已落实", null, days.applyAsInt(HOME_VISIT)));
         }
         return plans;
     }

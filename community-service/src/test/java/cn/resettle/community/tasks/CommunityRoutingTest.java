@@ -22,9 +22,21 @@ class CommunityRoutingTest {
         assertEquals(List.of("HOUSING_REPAIR"), kinds("HOUSING_SAFETY", true));
         assertEquals(List.of("DISASTER_HOME_VISIT"), kinds("DISASTER", true));
         assertEquals(List.of("HOME_VISIT"), kinds("MEDICAL_EXPENSE", true));
-        assertEquals(List.of(), kinds("INCOME_DROP", true), "work and income go to employment and industry");
+        assertEquals(List.of("HOME_VISIT"), kinds("INCOME_DROP", true), "the site worker visits; jobs and income are employment's and industry's");
         assertEquals(List.of("SOCIAL_ASSISTANCE_REFERRAL"), kinds("INCOME_DROP", false));
         assertEquals(List.of("HOUSING_REPAIR", "SOCIAL_ASSISTANCE_REFERRAL"), kinds("HOUSING_SAFETY", false));
         assertEquals(3, CommunityRouting.route("DISASTER", true, DAYS::get).get(0).deadlineDays());
+    }
+
+    @Test
+    void everyRiskGetsAtLeastAHomeVisitBySiteStaff() {
+        // a job loss where everyone able to work is recorded as employed opens nothing in employment: community visits
+        assertEquals(List.of("HOME_VISIT"), kinds("JOB_LOSS", true));
+        for (String category : List.of("INCOME_DROP", "JOB_LOSS", "MEDICAL_EXPENSE", "ILLNESS", "DISABILITY", "EDUCATION",
+                "HOUSING_SAFETY", "DRINKING_WATER", "DISASTER", "ACCIDENT", "OTHER", "A_CATEGORY_ADDED_LATER")) {
+            for (boolean canWork : List.of(true, false)) {
+                assertEquals(false, kinds(category, canWork).isEmpty(), category + " / can work " + canWork);
+            }
+        }
     }
 }

@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
 public class DomainEventsConsumer implements InboxHandler {
 
     private static final Logger LOG = Logger.getLogger(DomainEventsConsumer.class);
-    private static final Pattern TASK = Pattern.compile("cn\\.resettle\\.([a-z]+)\\.task\\.(created|completed|declined)\\.v1");
+    private static final Pattern TASK = Pattern.compile("cn\\.resettle\\.([a-z]+)\\.task\\.(created|completed|declined|cancelled)\\.v1");
 
     @Inject
     IdempotentConsumer inbox;
@@ -74,6 +74,7 @@ public class DomainEventsConsumer implements InboxHandler {
             switch (task.group(2)) {
                 case "created" -> risks.onTaskEvent(domain, "created", codec.data(e, TaskEvents.TaskCreated.class), null, null);
                 case "completed" -> risks.onTaskEvent(domain, "completed", null, codec.data(e, TaskEvents.TaskCompleted.class), null);
+                case "cancelled" -> risks.onTaskCancelled(domain, codec.data(e, TaskEvents.TaskCancelled.class));
                 default -> risks.onTaskEvent(domain, "declined", null, null, codec.data(e, TaskEvents.TaskDeclined.class));
             }
         } else if (EmploymentEvents.JOB_LOST.equals(e.type())) {

@@ -54,6 +54,9 @@ public class Risk extends PanacheEntityBase {
     public OffsetDateTime closedAt;
     @Column(name = "closed_by")
     public String closedBy;
+    /** Why the risk was closed although its plan was not done (no measure yet, or measures not done); null otherwise. */
+    @Column(name = "elimination_reason")
+    public String eliminationReason;
     @Column(name = "social_assistance_referral", nullable = false)
     public boolean socialAssistanceReferral;
 }

@@ -23,10 +23,17 @@ public final class RiskDtos {
     public record RiskView(UUID id, long version, UUID householdId, String householdNo, String regionCode,
                            String siteCode, RiskCategory category, Source source, Severity severity, String evidence,
                            Status status, String flaggedMonth, OffsetDateTime flaggedAt, OffsetDateTime closedAt,
-                           String closedBy, boolean socialAssistanceReferral, List<MeasureView> measures) {
+                           String closedBy, String eliminationReason, boolean socialAssistanceReferral,
+                           List<MeasureView> measures) {
     }
 
-    public record EliminateRequest(@NotNull Long version) {
+    /**
+     * {@code reason}: required to close a risk whose plan is not done (no measure yet, or measures not done), e.g.
+     * the household moved away or the flag was a mistake; recorded on the risk with who and when, and audited.
+     */
+    public record EliminateRequest(@NotNull Long version,
+                                   @jakarta.validation.constraints.Size(max = 500)
+                                   @jakarta.validation.constraints.Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String reason) {
     }
 
     /** A difficulty found by a cadre on the ground (基层干部排查): flagged directly, with what they saw. */

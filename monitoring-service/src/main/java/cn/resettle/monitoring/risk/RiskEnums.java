@@ -29,7 +29,7 @@ public final class RiskEnums {
     }
 
     public enum MeasureStatus implements Labelled {
-        PLANNED("帮扶中"), DONE("已落实"), DECLINED("未落实（退回）");
+        PLANNED("帮扶中"), DONE("已落实"), DECLINED("未落实（退回）"), CANCELLED("已取消（风险已关闭）");
         private final String label;
         MeasureStatus(String l) { label = l; }
         public String label() { return label; }

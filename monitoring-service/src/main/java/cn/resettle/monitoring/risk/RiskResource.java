@@ -34,11 +34,15 @@ public class RiskResource {
     @GET
     @RolesAllowed({Roles.COUNTY_ADMIN, Roles.CIVIL_AFFAIRS_OFFICER, Roles.EMPLOYMENT_OFFICER, Roles.INDUSTRY_OFFICER,
             Roles.TOWNSHIP_OFFICIAL, Roles.SITE_WORKER, Roles.SYSTEM})
-    @Operation(summary = "Risks in your scope with their plans, paged; filter by status, category, site, region, household")
+    @Operation(summary = "Risks in your scope with their plans, paged; filter by status, category, site, region, household; "
+            + "unassigned=true: open risks older than the routing window (resettle.monitoring.routing-window) for which no "
+            + "service has opened a task yet, oldest first")
     public PageResult<RiskView> list(@QueryParam("status") Status status, @QueryParam("category") RiskCategory category,
                                      @QueryParam("siteCode") String siteCode, @QueryParam("regionCode") String regionCode,
-                                     @QueryParam("householdId") UUID householdId, @Valid @BeanParam PageRequest page) {
-        return risks.list(new RiskService.Filter(status, category, siteCode, regionCode, householdId), page, scope);
+                                     @QueryParam("householdId") UUID householdId, @QueryParam("unassigned") Boolean unassigned,
+                                     @Valid @BeanParam PageRequest page) {
+        return risks.list(new RiskService.Filter(status, category, siteCode, regionCode, householdId,
+                Boolean.TRUE.equals(unassigned)), page, scope);
     }
 
     @GET
@@ -60,8 +64,12 @@ public class RiskResource {
     @POST
     @Path("{id}/eliminate")
     @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICIAL})
-    @Operation(summary = "Eliminate the risk: refused (422) until every measure is done and, for households able to work, income has stayed above the line for the configured months; without labour capacity the household moves to long-term monitoring with a social-assistance referral")
+    @Operation(summary = "Eliminate the risk: refused (422 measures-not-done) until the plan has measures and every one is done, "
+            + "unless the request gives a reason (recorded on the risk with who and when, and audited); for households able to "
+            + "work also until income has stayed above the line for the configured months (422 income-not-stable); without "
+            + "labour capacity the household moves to long-term monitoring with a social-assistance referral. The tasks "
+            + "still open elsewhere are cancelled by the event.")
     public RiskView eliminate(@PathParam("id") UUID id, @Valid @NotNull EliminateRequest req) {
-        return risks.eliminate(id, req.version(), scope);
+        return risks.eliminate(id, req.version(), req.reason(), scope);
     }
 }

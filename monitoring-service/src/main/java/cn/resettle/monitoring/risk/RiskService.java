@@ -7,6 +7,7 @@ import cn.resettle.common.events.Topics;
 import cn.resettle.common.outbox.Outbox;
 import cn.resettle.common.problem.DomainException;
 import cn.resettle.common.security.DataScope;
+import cn.resettle.common.web.RequestIds;
 import cn.resettle.common.web.PageRequest;
 import cn.resettle.common.web.PageResult;
 import cn.resettle.monitoring.risk.RiskDtos.MeasureView;
@@ -23,9 +24,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.HashMap;
@@ -39,7 +42,9 @@ import java.util.UUID;
  * out through the outbox so the services where help lives open tasks; their task events come back as the plan's
  * measures. Elimination follows the policy: measures carried out, and for households able to work, income above the
  * line for the configured number of months (待其稳定获得收益后再消除风险); households without labour capacity move to
- * long-term monitoring with a social-assistance referral.
+ * long-term monitoring with a social-assistance referral. A plan with no measure, or with measures not done, blocks
+ * elimination unless the decision gives a reason (kept on the risk and in the audit log); the closing event cancels
+ * the tasks still open elsewhere. Risks no service has taken up within the routing window are listed as unassigned.
  */
 @ApplicationScoped
 @Transactional
@@ -55,6 +60,9 @@ public class RiskService {
     Households households;
     @Inject
     RuleSetService rules;
+    /** How long the services have to open a first task for a flagged risk before it is listed as unassigned. */
+    @ConfigProperty(name = "resettle.monitoring.routing-window", defaultValue = "10m")
+    Duration routingWindow;
 
     /** Flags a finding for a household unless the same category is already open; returns the open risk. */
     public Risk flag(Households.Ref h, Finding f, Source source, YearMonth month, String actor) {
@@ -95,7 +103,11 @@ public class RiskService {
         return view(r);
     }
 
-    public record Filter(Status status, RiskCategory category, String siteCode, String regionCode, UUID householdId) {
+    public record Filter(Status status, RiskCategory category, String siteCode, String regionCode, UUID householdId,
+                         boolean unassigned) {
+        public Filter(Status status, RiskCategory category, String siteCode, String regionCode, UUID householdId) {
+            this(status, category, siteCode, regionCode, householdId, false);
+        }
     }
 
     public PageResult<RiskView> list(Filter f, PageRequest page, DataScope scope) {
@@ -122,7 +134,16 @@ public class RiskService {
             q.append(" and r.householdId = :household");
             p.put("household", f.householdId());
         }
-        var query = Risk.find(q.toString(), Sort.by("flaggedAt").descending(), p).page(Page.of(page.page(), page.size()));
+        Sort sort = Sort.by("flaggedAt").descending();
+        if (f.unassigned()) {
+            // open, older than the routing window, and no service has reported a task for it
+            q.append(" and r.status = :openStatus and r.flaggedAt < :routedBy"
+                    + " and not exists (select 1 from PlanMeasure m where m.riskId = r.id)");
+            p.put("openStatus", Status.OPEN);
+            p.put("routedBy", OffsetDateTime.now().minus(routingWindow));
+            sort = Sort.by("flaggedAt").ascending();
+        }
+        var query = Risk.find(q.toString(), sort, p).page(Page.of(page.page(), page.size()));
         return PageResult.of(query.<Risk>list().stream().map(this::view).toList(), page, query.count());
     }
 
@@ -131,6 +152,14 @@ public class RiskService {
     }
 
     public RiskView eliminate(UUID id, long version, DataScope scope) {
+        return eliminate(id, version, null, scope);
+    }
+
+    /**
+     * Closes the risk. The plan must be done — at least one measure, every measure DONE — unless {@code reason}
+     * says why it is closed anyway; that decision is kept on the risk (reason, who, when) and in the audit log.
+     */
+    public RiskView eliminate(UUID id, long version, String reason, DataScope scope) {
         Risk r = visible(id, scope);
         if (r.version != version) {
             throw new DomainException(409, "stale-version", "数据已被他人修改 Stale version", "the risk changed since you read it; reload it");
@@ -140,10 +169,18 @@ public class RiskService {
         }
         List<PlanMeasure> measures = PlanMeasure.list("riskId", r.id);
         List<PlanMeasure> pending = measures.stream().filter(m -> m.status != MeasureStatus.DONE).toList();
-        if (!pending.isEmpty()) {
-            throw DomainException.unprocessable("measures-not-done", "风险消除需帮扶措施全部落实: "
-                    + pending.size() + " of " + measures.size() + " measures are not done ("
-                    + String.join(", ", pending.stream().map(m -> m.department + " " + m.kind + " " + m.status).toList()) + ")");
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (measures.isEmpty() || !pending.isEmpty()) {
+            String state = measures.isEmpty()
+                    ? "the assistance plan has no measure yet (no service has opened a task for this risk)"
+                    : pending.size() + " of " + measures.size() + " measures are not done ("
+                    + String.join(", ", pending.stream().map(m -> m.department + " " + m.kind + " " + m.status).toList()) + ")";
+            if (why == null) {
+                throw DomainException.unprocessable("measures-not-done", "风险消除需帮扶措施全部落实: " + state
+                        + "; finish the plan first, or give a reason for closing the risk anyway");
+            }
+            r.eliminationReason = why;
+            audit(r, scope, "ELIMINATE_UNFINISHED", why + " | " + state);
         }
         boolean labour = households.hasLabour(r.householdId);
         if (labour) {
@@ -164,6 +201,20 @@ public class RiskService {
         outbox.publish(Topics.MONITORING, r.householdId, new RiskEliminated(r.id, r.householdId, r.regionCode, r.siteCode,
                 r.category.name(), r.status == Status.ELIMINATED ? "ELIMINATED" : "LONG_TERM", r.closedBy, r.closedAt));
         return view(r);
+    }
+
+    /** The decision to close a risk without a finished plan, in the service's audit log (same transaction). */
+    private void audit(Risk r, DataScope scope, String action, String detail) {
+        em.createNativeQuery("insert into audit_log (actor, roles, action, subject_type, subject_id, request_id, path, detail) "
+                        + "values (?1, ?2, ?3, 'risk', ?4, ?5, ?6, ?7)")
+                .setParameter(1, scope.actor()).setParameter(2, cut(String.join(",", new java.util.TreeSet<>(scope.roles())), 256))
+                .setParameter(3, action).setParameter(4, r.id.toString()).setParameter(5, RequestIds.current())
+                .setParameter(6, "/api/monitoring/risks/" + r.id + "/eliminate").setParameter(7, cut(detail, 512))
+                .executeUpdate();
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     /**
@@ -190,6 +241,29 @@ public class RiskService {
             expected = m.minusMonths(1);
         }
         return run;
+    }
+
+    /** A task was cancelled because its risk was closed: the measure shows CANCELLED (a repeat changes nothing). */
+    public void onTaskCancelled(String domain, TaskEvents.TaskCancelled cancelled) {
+        if (Risk.findById(cancelled.riskId()) == null) {
+            LOG.warnf("task %s refers to unknown risk %s; ignored", cancelled.taskId(), cancelled.riskId());
+            return;
+        }
+        PlanMeasure m = PlanMeasure.find("taskId", cancelled.taskId()).firstResult();
+        if (m == null) {
+            m = new PlanMeasure();
+            m.id = UUID.randomUUID();
+            m.taskId = cancelled.taskId();
+            m.riskId = cancelled.riskId();
+            m.domain = domain;
+        }
+        m.householdId = cancelled.householdId();
+        m.department = cancelled.department();
+        m.kind = cancelled.kind();
+        m.status = MeasureStatus.CANCELLED;
+        m.outcome = cut(cancelled.reason(), 1000);
+        m.updatedAt = OffsetDateTime.now();
+        m.persist();
     }
 
     /** Records a task event from employment, industry or community as a measure of the plan. */
@@ -247,6 +321,6 @@ public class RiskService {
                         m.outcome, m.updatedAt)).toList();
         return new RiskView(r.id, r.version, r.householdId, r.householdNo, r.regionCode, r.siteCode, r.category,
                 r.source, r.severity, r.evidence, r.status, r.flaggedMonth, r.flaggedAt, r.closedAt, r.closedBy,
-                r.socialAssistanceReferral, measures);
+                r.eliminationReason, r.socialAssistanceReferral, measures);
     }
 }
