@@ -142,7 +142,7 @@ start_keycloak() {
    exec "$home/bin/kc.sh" start-dev --import-realm --http-port="$KEYCLOAK_PORT" --http-management-port="$KEYCLOAK_MGMT_PORT" \
         --db=dev-mem >> "$LOGS/keycloak.log" 2>&1) &
   echo $! > "$RUN/keycloak.pid"
-  wait_for keycloak 180 keycloak_ready
+  wait_for keycloak "${KEYCLOAK_START_TIMEOUT:-300}" keycloak_ready
 }
 
 stop_one() {

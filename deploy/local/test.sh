@@ -8,8 +8,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 INFRA="$ROOT/deploy/local/infra.sh"
 
 started=()
+status=$("$INFRA" status)   # read once: `status | grep -q` under pipefail fails when grep stops reading early
 for c in postgres kafka keycloak; do
-  if ! "$INFRA" status | grep -q "^$c: running"; then started+=("$c"); fi
+  if ! grep -q "^$c: running" <<< "$status"; then started+=("$c"); fi
 done
 cleanup() { if (( ${#started[@]} )); then "$INFRA" down "${started[@]}"; fi; }
 trap cleanup EXIT
