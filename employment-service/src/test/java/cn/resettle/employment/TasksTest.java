@@ -38,7 +38,8 @@ class TasksTest {
         UUID id = UUID.randomUUID();
         HouseholdSnapshot h = TestEvents.household(id, TestIds.code("EMP"), SITE, REGION, members);
         TestEvents.registerHousehold(h);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        // the first test of a run may wait for the consumer group to get its partitions
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("emp.officer")).get("/api/employment/registry/households/" + id)
                         .then().statusCode(200));
         return h;
