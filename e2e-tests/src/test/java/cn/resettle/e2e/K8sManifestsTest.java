@@ -124,15 +124,33 @@ class K8sManifestsTest {
                     require(where, spec, "selector/matchLabels", "template/spec/containers");
                     JsonNode sel = spec.path("selector").path("matchLabels"), labels = spec.path("template").path("metadata").path("labels");
                     sel.fields().forEachRemaining(f -> assertEquals(f.getValue(), labels.path(f.getKey()), where + ": selector matches the pod labels"));
+                    // ConfigMaps named by the pods exist (kustomize renames generated ones and their references)
+                    for (JsonNode c : spec.path("template").path("spec").path("containers")) {
+                        for (JsonNode ef : c.path("envFrom")) {
+                            if (ef.has("configMapRef")) assertTrue(names(objs, "ConfigMap").contains(ef.path("configMapRef").path("name").asText()),
+                                    where + ": ConfigMap " + ef.path("configMapRef").path("name").asText() + " exists");
+                        }
+                    }
                 }
-                case "Service" -> require(where, spec, "selector", "ports");
-                case "Ingress" -> require(where, spec, "rules");
+                case "Service" -> {
+                    require(where, spec, "selector", "ports");
+                    assertTrue(of(objs, "Deployment").stream().anyMatch(d -> selects(spec.path("selector"),
+                            d.path("spec").path("template").path("metadata").path("labels"))), where + ": selects a Deployment's pods");
+                }
+                case "Ingress" -> {
+                    require(where, spec, "rules");
+                    for (JsonNode rule : spec.path("rules")) for (JsonNode path : rule.path("http").path("paths")) {
+                        assertTrue(names(objs, "Service").contains(path.path("backend").path("service").path("name").asText()),
+                                where + ": backend Service exists");
+                    }
+                }
                 case "PodDisruptionBudget" -> {
                     require(where, spec, "selector/matchLabels");
                     assertTrue(spec.has("minAvailable") ^ spec.has("maxUnavailable"), where + ": minAvailable or maxUnavailable");
                 }
                 case "HorizontalPodAutoscaler" -> {
                     require(where, spec, "scaleTargetRef/name", "minReplicas", "maxReplicas", "metrics");
+                    assertTrue(names(objs, "Deployment").contains(spec.path("scaleTargetRef").path("name").asText()), where + ": target exists");
                     assertTrue(spec.path("minReplicas").asInt() <= spec.path("maxReplicas").asInt(), where + ": min <= max");
                 }
                 case "NetworkPolicy" -> require(where, spec, "podSelector", "policyTypes");
