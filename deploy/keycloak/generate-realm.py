@@ -2,8 +2,14 @@
 """Generates resettle-realm.json (committed). Edit this file, then run it; do not hand-edit the JSON.
 
 Local/test realm only: the passwords and the client secret below are for a developer machine and the
-test run. Kubernetes takes secrets from a Secret, never from this file (see deploy/k8s)."""
-import json, pathlib
+test run. Kubernetes takes secrets from a Secret, never from this file (see deploy/k8s).
+
+`generate-realm.py --production` writes the production realm instead, for the Keycloak operator:
+deploy/k8s/infra/keycloak/realm-production.json (the realm) and realm-import.json (the KeycloakRealmImport that
+carries it). Same roles, claims and audience; no users, no secrets (the gov-exchange client secret is a placeholder
+the operator fills from the Secret keycloak-clients), no password grant, authorization code + PKCE (S256) for the
+front ends, client credentials for other government systems, short tokens, brute-force protection."""
+import copy, json, pathlib, sys
 
 ROLES = {
     "county-admin": "县级管理员 county administrator (乡村振兴局)",
@@ -108,6 +114,80 @@ realm = {
     ],
 }
 
-out = pathlib.Path(__file__).with_name("resettle-realm.json")
-out.write_text(json.dumps(realm, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-print(f"wrote {out}")
+
+def production(local):
+    """The production realm from the local one: what is shared (roles, user profile, mappers) stays identical."""
+    r = copy.deepcopy(local)
+    # people are created by the county's administrators, never in git; only gov-exchange's service account (no
+    # credentials) stays, so client-credentials tokens carry the role `system`; its region_codes are set per
+    # installation (admin console, or a patch in the overlay)
+    r["users"] = [{"username": "service-account-gov-exchange", "enabled": True, "serviceAccountClientId": "gov-exchange",
+                   "realmRoles": ["system"], "attributes": {}}]
+    r.update({
+        "sslRequired": "all",
+        "registrationAllowed": False, "resetPasswordAllowed": True, "rememberMe": False,
+        "loginWithEmailAllowed": True, "duplicateEmailsAllowed": False, "editUsernameAllowed": False,
+        # tokens: 5 minutes; browser sessions idle out after 30 minutes and end after 10 hours (a working day)
+        "accessTokenLifespan": 300, "accessTokenLifespanForImplicitFlow": 300,
+        "ssoSessionIdleTimeout": 1800, "ssoSessionMaxLifespan": 36000,
+        "clientSessionIdleTimeout": 0, "clientSessionMaxLifespan": 0,
+        "offlineSessionIdleTimeout": 2592000, "offlineSessionMaxLifespanEnabled": True,
+        "offlineSessionMaxLifespan": 5184000,
+        "accessCodeLifespan": 60, "accessCodeLifespanLogin": 1800, "accessCodeLifespanUserAction": 300,
+        "actionTokenGeneratedByUserLifespan": 300, "actionTokenGeneratedByAdminLifespan": 43200,
+        # a refresh token can be used once
+        "revokeRefreshToken": True, "refreshTokenMaxReuse": 0,
+        # brute force: 5 failures lock the account for 1 minute, doubling up to 15 minutes; never permanently
+        "bruteForceProtected": True, "permanentLockout": False, "failureFactor": 5,
+        "waitIncrementSeconds": 60, "maxFailureWaitSeconds": 900, "maxDeltaTimeSeconds": 43200,
+        "quickLoginCheckMilliSeconds": 1000, "minimumQuickLoginWaitSeconds": 60,
+        "passwordPolicy": "length(12) and notUsername and notEmail and passwordHistory(5) and digits(1) and upperCase(1)",
+        "otpPolicyType": "totp", "otpPolicyAlgorithm": "HmacSHA256", "otpPolicyDigits": 6, "otpPolicyPeriod": 30,
+        # who signed in, and what administrators changed (kept 90 days)
+        "eventsEnabled": True, "eventsExpiration": 7776000, "adminEventsEnabled": True,
+        "adminEventsDetailsEnabled": False,
+    })
+    web, gov = r["clients"]
+    assert web["clientId"] == "resettle-web" and gov["clientId"] == "gov-exchange"
+    web.update({
+        "directAccessGrantsEnabled": False, "implicitFlowEnabled": False, "standardFlowEnabled": True,
+        "publicClient": True, "serviceAccountsEnabled": False, "fullScopeAllowed": True,
+        "frontchannelLogout": True,
+        # the front end's origin: each overlay patches it (deploy/k8s/overlays/*)
+        "rootUrl": "https://resettle.example.gov.cn",
+        "redirectUris": ["https://resettle.example.gov.cn/*"],
+        "webOrigins": ["https://resettle.example.gov.cn"],
+        "attributes": {"pkce.code.challenge.method": "S256", "post.logout.redirect.uris": "https://resettle.example.gov.cn/*",
+                       "oauth2.device.authorization.grant.enabled": "false", "oidc.ciba.grant.enabled": "false"},
+    })
+    gov.update({
+        "directAccessGrantsEnabled": False, "implicitFlowEnabled": False, "standardFlowEnabled": False,
+        "serviceAccountsEnabled": True, "publicClient": False, "clientAuthenticatorType": "client-secret",
+        # filled by the Keycloak operator from the Secret keycloak-clients (KeycloakRealmImport placeholders)
+        "secret": "${GOV_EXCHANGE_CLIENT_SECRET}",
+        "attributes": {"access.token.lifespan": "300", "use.refresh.tokens": "false",
+                       "client_credentials.use_refresh_token": "false"},
+    })
+    return r
+
+if "--production" in sys.argv[1:]:
+    prod = production(realm)
+    folder = pathlib.Path(__file__).resolve().parent.parent / "k8s" / "infra" / "keycloak"
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / "realm-production.json"
+    out.write_text(json.dumps(prod, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    cr = {
+        "apiVersion": "k8s.keycloak.org/v2alpha1", "kind": "KeycloakRealmImport",
+        "metadata": {"name": "resettle-realm",
+                     "annotations": {"resettle/generated-by": "deploy/keycloak/generate-realm.py --production"}},
+        "spec": {"keycloakCRName": "keycloak",
+                 "placeholders": {"GOV_EXCHANGE_CLIENT_SECRET": {"secret": {"name": "keycloak-clients", "key": "gov-exchange"}}},
+                 "realm": prod},
+    }
+    out2 = folder / "realm-import.json"
+    out2.write_text(json.dumps(cr, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {out} and {out2}")
+else:
+    out = pathlib.Path(__file__).with_name("resettle-realm.json")
+    out.write_text(json.dumps(realm, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {out}")
