@@ -55,7 +55,7 @@ class AssistanceTest {
         UUID risk = UUID.randomUUID();
         TestEvents.publish(Topics.MONITORING, h, "cn.resettle.monitoring.risk.flagged.v1", new RiskFlagged(risk, h, "x",
                 "360732100", "XG-LJ-001", "HOUSING_SAFETY", "VISIT", "HIGH", "墙体开裂", OffsetDateTime.now()));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("worker.a1")).get("/api/community/tasks?riskId=" + risk).then()
                         .body("total", equalTo(2)).body("items.kind", hasItems("HOUSING_REPAIR", "SOCIAL_ASSISTANCE_REFERRAL")));
         given().header("Authorization", Tokens.bearer("worker.b1")).get("/api/community/tasks?riskId=" + risk).then()
@@ -69,7 +69,7 @@ class AssistanceTest {
         UUID risk = UUID.randomUUID();
         TestEvents.publish(Topics.MONITORING, h, "cn.resettle.monitoring.risk.flagged.v1", new RiskFlagged(risk, h, "x",
                 "360732100", "XG-LJ-001", "JOB_LOSS", "CADRE", "HIGH", "基层干部排查: 务工企业停产", OffsetDateTime.now()));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("worker.a1")).get("/api/community/tasks?riskId=" + risk).then()
                         .body("total", equalTo(1)).body("items[0].kind", equalTo("HOME_VISIT"))
                         .body("items[0].siteCode", equalTo("XG-LJ-001")).body("items[0].status", equalTo("OPEN")));
@@ -87,7 +87,7 @@ class AssistanceTest {
                 .post("/api/community/housing-extensions").then().statusCode(201).body("status", equalTo("PENDING"));
         TestEvents.publish(Topics.MONITORING, h, "cn.resettle.monitoring.subject.identified.v1", new SubjectIdentified(
                 UUID.randomUUID(), UUID.fromString(h), "360732100", "XG-LJ-001", "MARGINAL_AT_RISK", "county.admin", OffsetDateTime.now()));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", admin).get("/api/community/housing-extensions?householdId=" + h).then()
                         .body("[0].status", equalTo("REFUSED")));
         given().header("Authorization", admin).contentType(ContentType.JSON).body(Map.of("householdId", h, "reason", "再次申请"))

@@ -102,7 +102,7 @@ class RegistryTest {
         try (KafkaConsumer<String, String> consumer = consumer()) {
             consumer.subscribe(List.of(Topics.physical(Topics.COMMUNITY)));
             List<ConsumerRecord<String, String>> found = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(20)).until(() -> {
+            await().atMost(Duration.ofSeconds(90)).until(() -> {
                 consumer.poll(Duration.ofMillis(300)).forEach(r -> {
                     if (id.equals(r.key())) {
                         found.add(r);
@@ -118,7 +118,7 @@ class RegistryTest {
             assertTrue(value.contains("\"idNumberHash\":\"" + TestEvents.HASH.of(head) + "\""), value);
             assertTrue(value.contains("\"idNumberMasked\":\"" + head.substring(0, 6) + "********" + head.substring(14) + "\""), value);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> unsent(id) == 0);
+        await().atMost(Duration.ofSeconds(90)).until(() -> unsent(id) == 0);
     }
 
     @Test

@@ -68,7 +68,7 @@ class RegistryAcrossServicesIT {
                 case "industry" -> "ind.officer";
                 default -> "civil.officer";
             };
-            await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                     given().header("Authorization", Tokens.bearer(officer))
                             .get("/api/" + domain + "/registry/households/" + id)
                             .then().statusCode(200)

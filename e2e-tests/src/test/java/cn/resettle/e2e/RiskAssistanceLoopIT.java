@@ -48,10 +48,10 @@ class RiskAssistanceLoopIT {
                 .post("/api/community/households").then().statusCode(201).extract();
         String id = r.path("id");
         String personId = r.path("members[0].id");
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("civil.officer")).get("/api/monitoring/registry/households/" + id)
                         .then().statusCode(200));
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("emp.officer")).get("/api/employment/registry/households/" + id)
                         .then().statusCode(200));
         return Map.of("id", id, "personId", personId);
@@ -66,7 +66,7 @@ class RiskAssistanceLoopIT {
 
     static void completeTask(String domain, String user, String riskId) {
         String auth = Tokens.bearer(user);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", auth).get("/api/" + domain + "/tasks?riskId=" + riskId).then().body("total", equalTo(1)));
         var task = given().header("Authorization", auth).get("/api/" + domain + "/tasks?riskId=" + riskId).then().extract();
         given().header("Authorization", auth).contentType(ContentType.JSON)
@@ -88,14 +88,14 @@ class RiskAssistanceLoopIT {
                 .extract().path("risks[0].id");
 
         // within seconds a job-matching task exists in employment, and an industry link task in industry
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("emp.officer")).get("/api/employment/tasks?riskId=" + riskId)
                         .then().body("items[0].kind", equalTo("JOB_MATCHING")).body("items[0].targetPeople", equalTo("赵一")));
         completeTask("employment", "emp.officer", riskId);
         completeTask("industry", "ind.officer", riskId);
         completeTask("community", "worker.a1", riskId); // the site worker's home visit
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/risks/" + riskId)
                         .then().body("measures.size()", equalTo(3)).body("measures.status", everyItem(equalTo("DONE"))));
 
@@ -118,10 +118,10 @@ class RiskAssistanceLoopIT {
         eliminate(riskId).statusCode(422).body("type", equalTo("https://resettle.cn/problems/measures-not-done"));
 
         // the household's site worker gets a home visit, and the plan shows it
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("worker.a1")).get("/api/community/tasks?riskId=" + riskId)
                         .then().body("total", equalTo(1)).body("items[0].kind", equalTo("HOME_VISIT")));
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/risks/" + riskId)
                         .then().body("measures.size()", equalTo(1)).body("measures[0].status", equalTo("PLANNED")));
         given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/risks?unassigned=true&householdId=" + h)
@@ -137,11 +137,11 @@ class RiskAssistanceLoopIT {
                 .extract().path("risks[0].id");
 
         // community refers it to social assistance; industry opens a link task too
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("ind.officer")).get("/api/industry/tasks?riskId=" + riskId)
                         .then().body("total", equalTo(1)));
         completeTask("community", "worker.a1", riskId);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/risks/" + riskId)
                         .then().body("measures.size()", equalTo(2)).body("measures.status", hasItem("DONE")));
         eliminate(riskId).statusCode(422).body("type", equalTo("https://resettle.cn/problems/measures-not-done"));
@@ -154,10 +154,10 @@ class RiskAssistanceLoopIT {
                 .body("status", equalTo("LONG_TERM")).body("eliminationReason", equalTo("家庭无劳动能力，已纳入低保兜底，产业帮扶不适用"));
 
         // the industry task still open is cancelled, and the plan says so
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("ind.officer")).get("/api/industry/tasks?riskId=" + riskId)
                         .then().body("items[0].status", equalTo("CANCELLED")));
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/risks/" + riskId)
                         .then().body("measures.find { it.domain == 'industry' }.status", equalTo("CANCELLED"))
                         .body("measures.find { it.domain == 'community' }.status", equalTo("DONE")));
@@ -174,11 +174,11 @@ class RiskAssistanceLoopIT {
                 .body(Map.of("reason", "工厂停产", "lostOn", LocalDate.now().toString()))
                 .post("/api/employment/people/" + h.get("personId") + "/job-loss").then().statusCode(200)
                 .body("householdWithoutEmployment", equalTo(true));
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("county.admin"))
                         .get("/api/monitoring/risks?householdId=" + h.get("id") + "&category=JOB_LOSS")
                         .then().body("items[0].source", equalTo("JOB_LOSS_EVENT")));
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", emp).get("/api/employment/tasks?householdId=" + h.get("id"))
                         .then().body("items.kind", hasItem("JOB_MATCHING")));
     }
@@ -193,7 +193,7 @@ class RiskAssistanceLoopIT {
         given().header("Authorization", Tokens.bearer("resident.a1")).contentType(ContentType.JSON)
                 .body(Map.of("category", "ILLNESS", "description", "家人住院", "householdNo", "XG-H-0002"))
                 .post("/api/monitoring/declarations").then().statusCode(403).contentType("application/problem+json");
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("resident.a1")).contentType(ContentType.JSON)
                         .body(Map.of("category", "ILLNESS", "description", "家人住院"))
                         .post("/api/monitoring/declarations").then().statusCode(201).body("householdId", equalTo(own)));

@@ -52,7 +52,7 @@ class TopicIsolationIT {
                 .post("/api/community/households").then().statusCode(201).extract().path("id");
 
         // the run's own topic carries it ...
-        await().atMost(Duration.ofSeconds(30)).until(() -> subjects(Suite.TOPIC_PREFIX + Topics.COMMUNITY).contains(id));
+        await().atMost(Duration.ofSeconds(90)).until(() -> subjects(Suite.TOPIC_PREFIX + Topics.COMMUNITY).contains(id));
         // ... and, once it is there, the suite's topic (read to its end) does not: the relay sends each row to one topic
         assertFalse(subjects(SUITE_COMMUNITY_TOPIC).contains(id), "a test event leaked onto the suite's own topic");
     }
@@ -70,7 +70,7 @@ class TopicIsolationIT {
         TestEvents.publish(Suite.TOPIC_PREFIX + Topics.COMMUNITY, testHousehold, "cn.resettle.community.household.registered.v1",
                 Map.of("household", TestEvents.household(testHousehold, TestIds.code("RUN"), "XG-LJ-001", "360732100",
                         Map.of(TestIds.citizenId(1971, 4, 23, false), "FULL"))));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("emp.officer"))
                         .get("/api/employment/registry/households/" + testHousehold).then().statusCode(200)
                         .body("id", equalTo(testHousehold.toString())));

@@ -70,13 +70,13 @@ class DeliveryTest {
         UUID riskId = UUID.randomUUID();
         // monitoring's risk overtakes community's registration (different topics, no order between them)
         TestEvents.publish(Topics.MONITORING, h.id(), "cn.resettle.monitoring.risk.flagged.v1", risk(h, riskId));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().get("/q/health/ready").then().body("checks.find { it.name == 'event-delivery' }.data.deferred",
                         greaterThanOrEqualTo(1)));
         given().header("Authorization", admin()).get("/api/employment/tasks?riskId=" + riskId).then().body("total", equalTo(0));
 
         TestEvents.registerHousehold(h);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", admin()).get("/api/employment/tasks?riskId=" + riskId).then()
                         .body("total", equalTo(1)).body("items[0].kind", equalTo("JOB_MATCHING"))
                         .body("items[0].targetPeople", containsString("成员" + head.substring(14))));
@@ -91,7 +91,7 @@ class DeliveryTest {
             p.send(new ProducerRecord<>(Topics.physical(Topics.MONITORING), marker,
                     "{\"idNumber\":\"" + idNumber + "\",\"marker\":\"" + marker + "\"")).get();
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", admin()).get("/api/employment/ops/dead-letters?size=200").then()
                         .statusCode(200).body("items.reason", hasItem(containsString("malformed"))));
         String listing = given().header("Authorization", admin()).get("/api/employment/ops/dead-letters?size=200").asString();
@@ -105,7 +105,7 @@ class DeliveryTest {
         HouseholdSnapshot h = TestEvents.household(UUID.randomUUID(), TestIds.code("DLQ"), SITE, REGION,
                 Map.of(TestIds.citizenId(1983, 3, 3, true), "FULL"));
         TestEvents.registerHousehold(h);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", admin()).get("/api/employment/registry/households/" + h.id()).then().statusCode(200));
         UUID riskId = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
@@ -118,7 +118,7 @@ class DeliveryTest {
             r.headers().add("dead-letter-reason", "failed 5 times: PSQLException [SQLState 23505]: duplicate key".getBytes(StandardCharsets.UTF_8));
             p.send(r).get();
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", admin()).get("/api/employment/ops/dead-letters?status=PENDING&size=200").then()
                         .body("items.eventId", hasItem(eventId.toString())));
         Number id = given().header("Authorization", admin()).get("/api/employment/ops/dead-letters?status=PENDING&size=200")
@@ -146,7 +146,7 @@ class DeliveryTest {
             insertOutbox(after1, key, "{\"id\":\"" + after1 + "\"}");
             insertOutbox(after2, key, "{\"id\":\"" + after2 + "\"}");
         });
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().get("/q/health/group/outbox").then().body("checks[0].data.parked", greaterThanOrEqualTo(1))
                         .body("checks[0].data.parkedReason", containsString("RecordTooLarge")));
         given().header("Authorization", admin()).get("/api/employment/ops/outbox/parked?size=200").then().statusCode(200)
@@ -162,7 +162,7 @@ class DeliveryTest {
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
             c.subscribe(List.of(Topics.physical("resettle.employment.parking-test")));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
+            await().atMost(Duration.ofSeconds(90)).until(() -> {
                 c.poll(Duration.ofMillis(300)).forEach(r -> {
                     if (key.equals(r.key())) {
                         seen.add(r.value());
@@ -173,7 +173,7 @@ class DeliveryTest {
         }
         assertEquals(2, seen.size());
         org.junit.jupiter.api.Assertions.assertTrue(seen.get(0).contains(after1.toString()) && seen.get(1).contains(after2.toString()), seen.toString());
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().get("/q/health/group/outbox").then().body("checks[0].data.pending", equalTo(0)));
     }
 

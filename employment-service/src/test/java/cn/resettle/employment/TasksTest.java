@@ -59,7 +59,7 @@ class TasksTest {
         UUID risk = UUID.randomUUID();
         flag(h, risk, "INCOME_DROP");
         String emp = Tokens.bearer("emp.officer");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", emp).get("/api/employment/tasks?riskId=" + risk).then()
                         .body("total", equalTo(1)).body("items[0].kind", equalTo("JOB_MATCHING"))
                         .body("items[0].targetPeople", containsString("成员" + members.keySet().iterator().next().substring(14)))
@@ -97,7 +97,7 @@ class TasksTest {
         UUID risk = UUID.randomUUID();
         flag(h, risk, "JOB_LOSS");
         String emp = Tokens.bearer("emp.officer");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", emp).get("/api/employment/tasks?riskId=" + risk).then().body("total", equalTo(1)));
         String taskId = given().header("Authorization", emp).get("/api/employment/tasks?riskId=" + risk).then().extract().path("items[0].id");
         given().header("Authorization", emp).contentType(ContentType.JSON).body(Map.of("version", 0))
@@ -107,7 +107,7 @@ class TasksTest {
         MonitoringEvents.RiskEliminated closed = new MonitoringEvents.RiskEliminated(risk, h.id(), REGION, SITE, "JOB_LOSS",
                 "ELIMINATED", "county.admin", OffsetDateTime.now());
         TestEvents.publish(Topics.MONITORING, h.id(), MonitoringEvents.RISK_ELIMINATED, closed);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", emp).get("/api/employment/tasks/" + taskId).then()
                         .body("status", equalTo("CANCELLED")).body("closedBy", equalTo("county.admin"))
                         .body("outcome", containsString("风险已消除")));
@@ -126,7 +126,7 @@ class TasksTest {
         TestEvents.publish(Topics.MONITORING, h.id(), MonitoringEvents.RISK_ELIMINATED, closed);
         UUID later = UUID.randomUUID();
         flag(h, later, "INCOME_DROP");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", emp).get("/api/employment/tasks?riskId=" + later).then().body("total", equalTo(1)));
         given().header("Authorization", emp).get("/api/employment/tasks/" + taskId).then()
                 .body("status", equalTo("CANCELLED")).body("version", equalTo(version));
@@ -139,7 +139,7 @@ class TasksTest {
         UUID income = UUID.randomUUID();
         flag(h, housing, "HOUSING_SAFETY");
         flag(h, income, "INCOME_DROP"); // same key: processed after the housing risk
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("emp.officer")).get("/api/employment/tasks?riskId=" + income)
                         .then().body("total", equalTo(1)));
         given().header("Authorization", Tokens.bearer("emp.officer")).get("/api/employment/tasks?riskId=" + housing)

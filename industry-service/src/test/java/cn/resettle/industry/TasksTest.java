@@ -35,7 +35,7 @@ class TasksTest {
         TestEvents.publish(Topics.MONITORING, id, "cn.resettle.monitoring.risk.flagged.v1", new RiskFlagged(income, id,
                 h.householdNo(), "360732100", "XG-LJ-001", "INCOME_DROP", "VISIT", "HIGH", "test", OffsetDateTime.now()));
         String officer = Tokens.bearer("ind.officer");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", officer).get("/api/industry/tasks?riskId=" + income).then()
                         .body("total", equalTo(1)).body("items[0].kind", equalTo("INDUSTRY_LINK")));
         given().header("Authorization", officer).get("/api/industry/tasks?riskId=" + water).then().body("total", equalTo(0));

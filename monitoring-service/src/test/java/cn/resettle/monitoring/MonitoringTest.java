@@ -73,7 +73,7 @@ class MonitoringTest {
         HouseholdSnapshot h = TestEvents.household(id, householdNo, SITE, REGION,
                 Map.of(TestIds.citizenId(1980, 1, 1, true), labour));
         TestEvents.registerHousehold(h);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/registry/households/" + id)
                         .then().statusCode(200));
         return id;
@@ -110,14 +110,14 @@ class MonitoringTest {
         UUID task = UUID.randomUUID();
         TestEvents.publish(Topics.EMPLOYMENT, h, TaskEvents.type("employment", "created"), new TaskEvents.TaskCreated(task,
                 UUID.fromString(riskId), h, "人社局", "JOB_MATCHING", "人岗对接", LocalDate.now().plusDays(15), OffsetDateTime.now()));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/risks/" + riskId)
                         .then().body("measures[0].status", equalTo("PLANNED")).body("measures[0].department", equalTo("人社局")));
         eliminate(riskId).statusCode(422).body("type", equalTo("https://resettle.cn/problems/measures-not-done"));
 
         TestEvents.publish(Topics.EMPLOYMENT, h, TaskEvents.type("employment", "completed"), new TaskEvents.TaskCompleted(task,
                 UUID.fromString(riskId), h, "人社局", "JOB_MATCHING", "已安置到县工业园", "emp.officer", OffsetDateTime.now()));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/risks/" + riskId)
                         .then().body("measures[0].status", equalTo("DONE")).body("measures[0].outcome", equalTo("已安置到县工业园")));
 
@@ -138,7 +138,7 @@ class MonitoringTest {
                 UUID.fromString(riskId), household, "民政局", kind, kind, LocalDate.now().plusDays(7), OffsetDateTime.now()));
         TestEvents.publish(Topics.COMMUNITY, household, TaskEvents.type("community", "completed"), new TaskEvents.TaskCompleted(task,
                 UUID.fromString(riskId), household, "民政局", kind, "已落实", "civil.officer", OffsetDateTime.now()));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/risks/" + riskId)
                         .then().body("measures.find { it.taskId == '" + task + "' }.status", equalTo("DONE")));
     }
@@ -201,7 +201,7 @@ class MonitoringTest {
                 UUID.fromString(riskId), h, "农业农村局", "INDUSTRY_LINK", "产业帮扶", LocalDate.now().plusDays(30), OffsetDateTime.now()));
         TestEvents.publish(Topics.INDUSTRY, h, TaskEvents.type("industry", "cancelled"), new TaskEvents.TaskCancelled(task,
                 UUID.fromString(riskId), h, "农业农村局", "INDUSTRY_LINK", "风险已消除，任务取消", "county.admin", OffsetDateTime.now()));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/risks/" + riskId)
                         .then().body("measures.size()", equalTo(1)).body("measures[0].status", equalTo("CANCELLED"))
                         .body("measures[0].outcome", equalTo("风险已消除，任务取消")));
@@ -218,11 +218,11 @@ class MonitoringTest {
                 .post("/api/monitoring/risks").then().statusCode(201).extract().path("id");
         TestEvents.publish(Topics.COMMUNITY, h, TaskEvents.type("community", "created"), new TaskEvents.TaskCreated(UUID.randomUUID(),
                 UUID.fromString(taken), h, "安置点", "HOME_VISIT", "入户走访", LocalDate.now().plusDays(7), OffsetDateTime.now()));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/risks/" + taken)
                         .then().body("measures.size()", equalTo(1)));
         // the test routing window is 2 s (application.properties %test)
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("township.a")).get("/api/monitoring/risks?unassigned=true&householdId=" + h)
                         .then().statusCode(200).body("items.id", hasItem(lonely)).body("items.id", not(hasItem(taken)))
                         .body("total", equalTo(1)));
@@ -283,7 +283,7 @@ class MonitoringTest {
         TestEvents.publish(Topics.EMPLOYMENT, h, "cn.resettle.employment.job.lost.v1", Map.of("personId", UUID.randomUUID(),
                 "householdId", h, "householdNo", "x", "regionCode", REGION, "siteCode", SITE, "reason", "工厂停产",
                 "lostOn", LocalDate.now().toString(), "householdWithoutEmployment", true));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/risks?householdId=" + h)
                         .then().body("items.category", hasItem("JOB_LOSS")).body("items.source", hasItem("JOB_LOSS_EVENT")));
 
@@ -291,7 +291,7 @@ class MonitoringTest {
                 "hazardId", UUID.randomUUID(), "siteId", UUID.randomUUID(), "siteCode", SITE, "regionCode", REGION,
                 "category", "FLOOD", "severity", "HIGH", "description", "暴雨内涝", "householdIds", List.of(h),
                 "recordedOn", LocalDate.now().toString()));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/risks?householdId=" + h)
                         .then().body("items.category", hasItem("DISASTER")));
     }
@@ -340,7 +340,7 @@ class MonitoringTest {
         UUID h2 = UUID.randomUUID();
         TestEvents.registerHousehold(TestEvents.household(h1, TestIds.code("SCR"), SITE, REGION, Map.of(medical, "FULL")));
         TestEvents.registerHousehold(TestEvents.household(h2, TestIds.code("SCR"), SITE, REGION, Map.of(fine, "FULL")));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/registry/households/" + h2)
                         .then().statusCode(200));
         String stranger = TestIds.citizenId(1990, 7, 7, true); // valid, but not a relocated person

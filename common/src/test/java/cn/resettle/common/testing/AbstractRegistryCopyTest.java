@@ -100,7 +100,7 @@ public abstract class AbstractRegistryCopyTest {
         UUID first = UUID.randomUUID();
         send(first, "cn.resettle.community.household.registered.v1", snapshot(household, 0, "XG-LJ-001", "360732100", a));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("county.admin")).get(basePath() + "/" + household)
                         .then().statusCode(200).body("memberCount", equalTo(1)).body("members[0].idNumber", equalTo(masked(a))));
 
@@ -111,7 +111,7 @@ public abstract class AbstractRegistryCopyTest {
         // the next real change is applied
         send(UUID.randomUUID(), "cn.resettle.community.household.member-added.v1", snapshot(household, 1, "XG-LJ-001", "360732100", a, b));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("county.admin")).get(basePath() + "/" + household)
                         .then().statusCode(200).body("version", equalTo(1)).body("memberCount", equalTo(2))
                         .body("eventsApplied", equalTo(2)));
@@ -122,7 +122,7 @@ public abstract class AbstractRegistryCopyTest {
         UUID household = UUID.randomUUID();
         String a = TestIds.citizenId(1979, 3, 3, true);
         send(UUID.randomUUID(), "cn.resettle.community.household.registered.v1", snapshot(household, 0, "XG-LJ-001", "360732100", a));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("county.admin")).get(basePath() + "/" + household)
                         .then().statusCode(200));
         given().header("Authorization", Tokens.bearer("township.b")).get(basePath() + "/" + household)
@@ -154,7 +154,7 @@ public abstract class AbstractRegistryCopyTest {
                 List.of(new HouseholdSnapshot.Member(UUID.randomUUID(), null, null, "旧事件", "F", null, "HEAD", "FULL",
                         "UNEMPLOYED", "HEALTHY", "ACTIVE", a, LocalDate.of(1975, 6, 7))));
         send(UUID.randomUUID(), "cn.resettle.community.household.registered.v1", legacy);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("county.admin")).get(basePath() + "/" + household)
                         .then().statusCode(200).body("members[0].idNumber", equalTo(masked(a)))
                         .body("members[0].birthYear", equalTo(1975)).body("members[0]", not(hasKey("birthDate"))));
@@ -191,7 +191,7 @@ public abstract class AbstractRegistryCopyTest {
         AtomicReference<ConsumerRecord<String, String>> found = new AtomicReference<>();
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
             c.subscribe(List.of(Topics.physical(deadLetterTopic())));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
+            await().atMost(Duration.ofSeconds(90)).until(() -> {
                 c.poll(Duration.ofMillis(300)).forEach(r -> {
                     if (r.value() != null && r.value().contains(marker)) {
                         found.set(r);

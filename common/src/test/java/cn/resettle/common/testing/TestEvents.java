@@ -94,7 +94,7 @@ public final class TestEvents {
         publish(Topics.COMMUNITY, h.id(), "cn.resettle.community.household.registered.v1", Map.of("household", h));
     }
 
-    /** Waits (up to 30 s) for an event on the topic whose envelope matches, reading from the beginning. */
+    /** Waits (up to 90 s) for an event on the topic whose envelope matches, reading from the beginning. */
     public static JsonNode awaitEvent(String topic, Predicate<JsonNode> match) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
@@ -105,7 +105,7 @@ public final class TestEvents {
         AtomicReference<JsonNode> found = new AtomicReference<>();
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
             c.subscribe(List.of(Topics.physical(topic)));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
+            await().atMost(Duration.ofSeconds(90)).until(() -> {
                 c.poll(Duration.ofMillis(300)).forEach(r -> {
                     try {
                         JsonNode n = JSON.readTree(r.value());
