@@ -109,6 +109,28 @@ public class OutboxRelay {
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay" + config.source().replace('/', '-'));
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.putAll(connectionSettings(org.eclipse.microprofile.config.ConfigProvider.getConfig()));
+        return p;
+    }
+
+    /**
+     * The broker's security settings, the same the SmallRye channels get: {@code security.protocol}, {@code sasl.*} and
+     * {@code ssl.*}, from {@code kafka.*} properties or {@code KAFKA_*} environment variables (Kubernetes: SASL_SSL
+     * with the service's KafkaUser credentials, deploy/k8s). Without them the relay could not publish on an
+     * authenticated listener while the consumers could.
+     */
+    static Properties connectionSettings(org.eclipse.microprofile.config.Config cfg) {
+        Properties p = new Properties();
+        for (String name : cfg.getPropertyNames()) {
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            if (!lower.startsWith("kafka.") && !lower.startsWith("kafka_")) {
+                continue;
+            }
+            String key = lower.substring("kafka.".length()).replace('_', '.');
+            if (key.equals("security.protocol") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
+                cfg.getOptionalValue(name, String.class).ifPresent(v -> p.put(key, v));
+            }
+        }
         return p;
     }
 
