@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Real access tokens from the real Keycloak started by deploy/local/test.sh (realm deploy/keycloak/resettle-realm.json).
  * Users: county.admin, emp.officer, ind.officer, civil.officer, township.a, township.b, worker.a1 (site XG-LJ-001),
- * worker.b1 (site XG-CG-001), resident.a1. Client credentials: gov-exchange.
+ * worker.b1 (site XG-CG-001), resident.a1, auditor.a (the audit trail only). Client credentials: gov-exchange.
  */
 public final class Tokens {
     public static final String KEYCLOAK = System.getProperty("keycloak.url",
