@@ -160,6 +160,28 @@ class BadInputTest {
     }
 
     @Test
+    void aThirtyFirstMemberAddedOneByOneIsRefusedLikeInTheImport() throws Exception {
+        String no = TestIds.code("BIG");
+        List<Map<String, Object>> members = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            members.add(Map.of("idNumber", TestIds.citizenId(1950 + i, 1 + i % 12, 1 + i % 28, i % 2 == 0),
+                    "name", "钟" + "一二三四五六七八九十".charAt(i % 10) + i, "relationship", i == 0 ? "HEAD" : "OTHER",
+                    "labourCapacity", "FULL", "employmentStatus", "UNEMPLOYED"));
+        }
+        Map<String, Object> body = new java.util.HashMap<>(household(no, "x", "x"));
+        body.put("members", members);
+        String id = post(body).then().statusCode(201).extract().path("id");
+        given().header("Authorization", Tokens.bearer("county.admin")).contentType(ContentType.JSON)
+                .body(Map.of("idNumber", TestIds.citizenId(1990, 6, 6, true), "name", "钟三十一", "relationship", "OTHER",
+                        "labourCapacity", "FULL", "employmentStatus", "UNEMPLOYED"))
+                .post("/api/community/households/" + id + "/members")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", containsString("household-too-large"));
+        assertEquals(30, count("select count(*) from person p join household h on h.id = p.household_id "
+                + "where h.household_no = ?", no));
+    }
+
+    @Test
     void tooManyRowsIsA413AndBlankLinesDoNotBypassTheLimit() {
         site();
         // 50,001 rows: refused as soon as the 50,001st is read

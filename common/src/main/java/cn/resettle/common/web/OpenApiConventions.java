@@ -21,6 +21,8 @@ import java.util.Map;
  *       {@code By<Name>}: {@code GET /api/community/households/{id}} is {@code getHouseholdsById},
  *       {@code POST /api/community/tasks/{id}/accept} is {@code postTasksByIdAccept}. Method and path are unique, so
  *       the ids are; they change only when the route does.</li>
+ *   <li>paths shared by every service ({@code /api/{domain}/ops/...}, answered only for the service's own domain)
+ *       are listed under the service's own prefix, without the {@code domain} parameter.</li>
  * </ul>
  * Registered by {@code mp.openapi.filter} in each service; {@code OpenApiDocumentTest} holds every document to it.
  */
@@ -34,6 +36,25 @@ public class OpenApiConventions implements OASFilter {
         }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
+        }
+        String domain = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.application.name", String.class).orElse("").replaceFirst("-service$", "");
+        if (!domain.isEmpty()) {
+            for (String path : new ArrayList<>(openAPI.getPaths().getPathItems().keySet())) {
+                if (path.startsWith("/api/{domain}/")) {
+                    PathItem item = openAPI.getPaths().getPathItem(path);
+                    openAPI.getPaths().removePathItem(path);
+                    if (item.getParameters() != null) {
+                        item.getParameters().removeIf(p -> "domain".equals(p.getName()));
+                    }
+                    for (Operation op : item.getOperations().values()) {
+                        if (op.getParameters() != null) {
+                            op.getParameters().removeIf(p -> "domain".equals(p.getName()));
+                        }
+                    }
+                    openAPI.getPaths().addPathItem("/api/" + domain + path.substring("/api/{domain}".length()), item);
+                }
+            }
         }
         for (Map.Entry<String, PathItem> e : openAPI.getPaths().getPathItems().entrySet()) {
             for (Map.Entry<PathItem.HttpMethod, Operation> op : e.getValue().getOperations().entrySet()) {

@@ -223,9 +223,18 @@ public class HouseholdService {
         return view(h, true);
     }
 
+    /** The most members one household may have (the same limit as import): a larger one is a data error. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "resettle.import.max-members", defaultValue = "30")
+    int maxMembers;
+
     public HouseholdView addMember(UUID householdId, MemberRequest req) {
         Household h = visible(householdId);
         requireActive(h);
+        if (h.members.size() >= maxMembers) {
+            throw DomainException.unprocessable("household-too-large", "户 " + h.householdNo + " 已有 " + h.members.size()
+                    + " 名成员, 上限 " + maxMembers + " / the household already has " + h.members.size()
+                    + " members, the most one household may have");
+        }
         checkMembers(List.of(req));
         Person p = addPerson(h, req);
         h.touch();
