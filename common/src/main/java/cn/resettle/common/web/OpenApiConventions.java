@@ -45,11 +45,11 @@ public class OpenApiConventions implements OASFilter {
                     PathItem item = openAPI.getPaths().getPathItem(path);
                     openAPI.getPaths().removePathItem(path);
                     if (item.getParameters() != null) {
-                        item.getParameters().removeIf(p -> "domain".equals(p.getName()));
+                        item.setParameters(withoutDomain(item.getParameters()));
                     }
                     for (Operation op : item.getOperations().values()) {
                         if (op.getParameters() != null) {
-                            op.getParameters().removeIf(p -> "domain".equals(p.getName()));
+                            op.setParameters(withoutDomain(op.getParameters()));
                         }
                     }
                     openAPI.getPaths().addPathItem("/api/" + domain + path.substring("/api/{domain}".length()), item);
@@ -63,6 +63,11 @@ public class OpenApiConventions implements OASFilter {
                 }
             }
         }
+    }
+
+    private static List<org.eclipse.microprofile.openapi.models.parameters.Parameter> withoutDomain(
+            List<org.eclipse.microprofile.openapi.models.parameters.Parameter> params) {
+        return params.stream().filter(p -> !"domain".equals(p.getName())).toList();
     }
 
     static String operationId(String method, String path) {
