@@ -1,4 +1,4 @@
-package cn.resettle.common.tasks;
+package cn.resettle.tasks;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -14,6 +14,13 @@ public interface TaskConfig {
     /** The responsible department shown in the household's assistance plan, e.g. 人社局. */
     @WithDefault("unset")
     String department();
+
+    /**
+     * Whether a flagged risk waits (deferred) until the household's registry copy is here: true where routing
+     * reads the household's members from the copy (employment).
+     */
+    @WithDefault("false")
+    boolean awaitRegistryCopy();
 
     /** Days to deadline per task kind (configuration per region); {@code default} for kinds not listed. */
     @WithDefault("")
