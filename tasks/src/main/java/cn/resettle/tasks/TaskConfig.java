@@ -11,6 +11,12 @@ public interface TaskConfig {
     @WithDefault("none")
     String domain();
 
+    /**
+     * Who may use the task inbox: roles, comma-separated. Read by {@code @RolesAllowed("${resettle.tasks.roles}")} in
+     * {@link TaskInboxResource}; listed here so the configuration is validated and documented in one place.
+     */
+    java.util.List<String> roles();
+
     /** The responsible department shown in the household's assistance plan, e.g. 人社局. */
     @WithDefault("unset")
     String department();
