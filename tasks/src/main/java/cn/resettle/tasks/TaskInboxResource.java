@@ -24,6 +24,7 @@ import java.util.UUID;
  * {@code resettle.tasks.roles} (a comma-separated list, read by {@code @RolesAllowed} on every method, so
  * {@code deny-unannotated-endpoints} still holds).
  */
+@org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "SecurityScheme")
 public abstract class TaskInboxResource {
 
     @Inject

@@ -21,13 +21,14 @@ import java.util.UUID;
  * ({@code @Path("/api/<domain>/registry/households")}) and who may read it in {@code resettle.registry.roles}
  * (comma-separated, read by {@code @RolesAllowed} on every method).
  */
+@org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "SecurityScheme")
 public abstract class RegistryCopyResourceBase {
 
     @Inject
     RegistryReadService registry;
 
     @GET
-    @RolesAllowed("${resettle.registry.roles}")
+    @RolesAllowed("${resettle.registry.roles:county-admin}")
     @Operation(summary = "Households as this service knows them from registry events, in your data scope, paged")
     public PageResult<HouseholdCopy> list(@QueryParam("regionCode") String regionCode, @QueryParam("siteCode") String siteCode,
                                           @QueryParam("labourCapacity") String labourCapacity,
@@ -37,7 +38,7 @@ public abstract class RegistryCopyResourceBase {
 
     @GET
     @Path("{id}")
-    @RolesAllowed("${resettle.registry.roles}")
+    @RolesAllowed("${resettle.registry.roles:county-admin}")
     @Operation(summary = "One household of the registry copy with its members")
     public HouseholdCopy get(@PathParam("id") UUID id) {
         return registry.get(id);
