@@ -2,6 +2,7 @@ package cn.resettle.community;
 
 import cn.resettle.common.events.MonitoringEvents.RiskFlagged;
 import cn.resettle.common.events.MonitoringEvents.SubjectIdentified;
+import cn.resettle.common.events.TaskEvents;
 import cn.resettle.common.events.Topics;
 import cn.resettle.common.testing.TestEvents;
 import cn.resettle.common.testing.TestIds;
@@ -74,7 +75,7 @@ class AssistanceTest {
                         .body("total", equalTo(1)).body("items[0].kind", equalTo("HOME_VISIT"))
                         .body("items[0].siteCode", equalTo("XG-LJ-001")).body("items[0].status", equalTo("OPEN")));
         // and monitoring hears of it: the risk has a measure
-        TestEvents.awaitEvent(Topics.COMMUNITY, e -> e.path("type").asText().equals("cn.resettle.community.task.created.v1")
+        TestEvents.awaitEvent(Topics.COMMUNITY, e -> e.path("type").asText().equals(TaskEvents.CREATED) && e.path("data").path("domain").asText().equals("community")
                 && e.path("data").path("riskId").asText().equals(risk.toString())
                 && e.path("data").path("kind").asText().equals("HOME_VISIT"));
     }

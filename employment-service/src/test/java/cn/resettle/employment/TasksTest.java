@@ -3,6 +3,7 @@ package cn.resettle.employment;
 import cn.resettle.common.events.HouseholdSnapshot;
 import cn.resettle.common.events.MonitoringEvents;
 import cn.resettle.common.events.MonitoringEvents.RiskFlagged;
+import cn.resettle.common.events.TaskEvents;
 import cn.resettle.common.events.Topics;
 import cn.resettle.common.testing.TestEvents;
 import cn.resettle.common.testing.TestIds;
@@ -45,9 +46,25 @@ class TasksTest {
         return h;
     }
 
-    static void flag(HouseholdSnapshot h, UUID riskId, String category) {
-        TestEvents.publish(Topics.MONITORING, h.id(), "cn.resettle.monitoring.risk.flagged.v1", new RiskFlagged(riskId, h.id(),
+    static UUID flag(HouseholdSnapshot h, UUID riskId, String category) {
+        return flag(h, UUID.randomUUID(), riskId, category);
+    }
+
+    static UUID flag(HouseholdSnapshot h, UUID eventId, UUID riskId, String category) {
+        return TestEvents.publish(Topics.MONITORING, h.id(), eventId, MonitoringEvents.RISK_FLAGGED, new RiskFlagged(riskId, h.id(),
                 h.householdNo(), REGION, SITE, category, "VISIT", "HIGH", "test", OffsetDateTime.now()));
+    }
+
+    /**
+     * Waits until everything published on the household's key before this call was consumed: a marker flag on the
+     * same key (same partition, so consumed after them) opens its task. Without it an assertion that "nothing more
+     * happened" could pass before the duplicate was even read.
+     */
+    static void awaitConsumedUpTo(HouseholdSnapshot h, String token) {
+        UUID marker = UUID.randomUUID();
+        flag(h, marker, "INCOME_DROP");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().header("Authorization", token).get("/api/employment/tasks?riskId=" + marker).then().body("total", equalTo(1)));
     }
 
     @Test
@@ -57,16 +74,20 @@ class TasksTest {
         members.put(TestIds.citizenId(1940, 1, 1, false), "NONE");
         HouseholdSnapshot h = household(members);
         UUID risk = UUID.randomUUID();
-        flag(h, risk, "INCOME_DROP");
+        UUID firstDelivery = flag(h, risk, "INCOME_DROP");
         String emp = Tokens.bearer("emp.officer");
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", emp).get("/api/employment/tasks?riskId=" + risk).then()
                         .body("total", equalTo(1)).body("items[0].kind", equalTo("JOB_MATCHING"))
                         .body("items[0].targetPeople", containsString("成员" + members.keySet().iterator().next().substring(14)))
                         .body("items[0].status", equalTo("OPEN")).body("items[0].overdue", equalTo(false)));
-        // the same flag delivered again opens nothing new
+        // the same event delivered again (same id: the inbox) and the same risk announced again (new id: one task per
+        // risk and kind) open nothing new, checked once both were consumed
+        flag(h, firstDelivery, risk, "INCOME_DROP");
         flag(h, risk, "INCOME_DROP");
-        TestEvents.awaitEvent(Topics.EMPLOYMENT, e -> e.path("type").asText().equals("cn.resettle.employment.task.created.v1")
+        awaitConsumedUpTo(h, emp);
+        given().header("Authorization", emp).get("/api/employment/tasks?riskId=" + risk).then().body("total", equalTo(1));
+        TestEvents.awaitEvent(Topics.EMPLOYMENT, e -> e.path("type").asText().equals(TaskEvents.CREATED) && e.path("data").path("domain").asText().equals("employment")
                 && e.path("data").path("riskId").asText().equals(risk.toString()));
 
         String taskId = given().header("Authorization", emp).get("/api/employment/tasks?riskId=" + risk).then().extract().path("items[0].id");
@@ -80,7 +101,7 @@ class TasksTest {
                 .post("/api/employment/tasks/" + taskId + "/complete").then().statusCode(400).body("violations[0].field", equalTo("outcome"));
         given().header("Authorization", emp).contentType(ContentType.JSON).body(Map.of("version", 2, "outcome", "推荐县工业园电工岗位，已上岗"))
                 .post("/api/employment/tasks/" + taskId + "/complete").then().statusCode(200).body("status", equalTo("COMPLETED"));
-        var done = TestEvents.awaitEvent(Topics.EMPLOYMENT, e -> e.path("type").asText().equals("cn.resettle.employment.task.completed.v1")
+        var done = TestEvents.awaitEvent(Topics.EMPLOYMENT, e -> e.path("type").asText().equals(TaskEvents.COMPLETED) && e.path("data").path("domain").asText().equals("employment")
                 && e.path("data").path("taskId").asText().equals(taskId));
         assertEquals("推荐县工业园电工岗位，已上岗", done.path("data").path("outcome").asText());
         assertEquals(1, given().header("Authorization", emp).get("/api/employment/tasks?riskId=" + risk).then().extract().<Integer>path("total"));
@@ -111,7 +132,7 @@ class TasksTest {
                 given().header("Authorization", emp).get("/api/employment/tasks/" + taskId).then()
                         .body("status", equalTo("CANCELLED")).body("closedBy", equalTo("county.admin"))
                         .body("outcome", containsString("风险已消除")));
-        var cancelled = TestEvents.awaitEvent(Topics.EMPLOYMENT, e -> e.path("type").asText().equals("cn.resettle.employment.task.cancelled.v1")
+        var cancelled = TestEvents.awaitEvent(Topics.EMPLOYMENT, e -> e.path("type").asText().equals(TaskEvents.CANCELLED) && e.path("data").path("domain").asText().equals("employment")
                 && e.path("data").path("taskId").asText().equals(taskId));
         assertEquals(risk.toString(), cancelled.path("data").path("riskId").asText());
         assertEquals("county.admin", cancelled.path("data").path("cancelledBy").asText());
@@ -124,10 +145,7 @@ class TasksTest {
 
         // the same closing announced again (a new event id) changes nothing; a later flag on the household shows it was read
         TestEvents.publish(Topics.MONITORING, h.id(), MonitoringEvents.RISK_ELIMINATED, closed);
-        UUID later = UUID.randomUUID();
-        flag(h, later, "INCOME_DROP");
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-                given().header("Authorization", emp).get("/api/employment/tasks?riskId=" + later).then().body("total", equalTo(1)));
+        awaitConsumedUpTo(h, emp);
         given().header("Authorization", emp).get("/api/employment/tasks/" + taskId).then()
                 .body("status", equalTo("CANCELLED")).body("version", equalTo(version));
     }

@@ -2,6 +2,7 @@ package cn.resettle.industry;
 
 import cn.resettle.common.events.HouseholdSnapshot;
 import cn.resettle.common.events.MonitoringEvents.RiskFlagged;
+import cn.resettle.common.events.TaskEvents;
 import cn.resettle.common.events.Topics;
 import cn.resettle.common.testing.TestEvents;
 import cn.resettle.common.testing.TestIds;
@@ -43,7 +44,7 @@ class TasksTest {
         String task = given().header("Authorization", officer).get("/api/industry/tasks?riskId=" + income).then().extract().path("items[0].id");
         given().header("Authorization", officer).contentType(ContentType.JSON).body(Map.of("version", 0, "reason", "户主不愿入社"))
                 .post("/api/industry/tasks/" + task + "/decline").then().statusCode(200).body("status", equalTo("DECLINED"));
-        TestEvents.awaitEvent(Topics.INDUSTRY, e -> e.path("type").asText().equals("cn.resettle.industry.task.declined.v1")
+        TestEvents.awaitEvent(Topics.INDUSTRY, e -> e.path("type").asText().equals(TaskEvents.DECLINED) && e.path("data").path("domain").asText().equals("industry")
                 && e.path("data").path("taskId").asText().equals(task));
         given().header("Authorization", Tokens.bearer("emp.officer")).get("/api/industry/tasks").then().statusCode(403);
     }

@@ -108,14 +108,14 @@ class MonitoringTest {
 
         // employment opens a task for it (played here), the plan shows it; elimination waits for it
         UUID task = UUID.randomUUID();
-        TestEvents.publish(Topics.EMPLOYMENT, h, TaskEvents.type("employment", "created"), new TaskEvents.TaskCreated(task,
+        TestEvents.publish(Topics.EMPLOYMENT, h, TaskEvents.CREATED, new TaskEvents.TaskCreated("employment", task,
                 UUID.fromString(riskId), h, "人社局", "JOB_MATCHING", "人岗对接", LocalDate.now().plusDays(15), OffsetDateTime.now()));
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/risks/" + riskId)
                         .then().body("measures[0].status", equalTo("PLANNED")).body("measures[0].department", equalTo("人社局")));
         eliminate(riskId).statusCode(422).body("type", equalTo("https://resettle.cn/problems/measures-not-done"));
 
-        TestEvents.publish(Topics.EMPLOYMENT, h, TaskEvents.type("employment", "completed"), new TaskEvents.TaskCompleted(task,
+        TestEvents.publish(Topics.EMPLOYMENT, h, TaskEvents.COMPLETED, new TaskEvents.TaskCompleted("employment", task,
                 UUID.fromString(riskId), h, "人社局", "JOB_MATCHING", "已安置到县工业园", "emp.officer", OffsetDateTime.now()));
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/risks/" + riskId)
@@ -134,9 +134,9 @@ class MonitoringTest {
 
     static void measureDone(UUID household, String riskId, String kind) {
         UUID task = UUID.randomUUID();
-        TestEvents.publish(Topics.COMMUNITY, household, TaskEvents.type("community", "created"), new TaskEvents.TaskCreated(task,
+        TestEvents.publish(Topics.COMMUNITY, household, TaskEvents.CREATED, new TaskEvents.TaskCreated("community", task,
                 UUID.fromString(riskId), household, "民政局", kind, kind, LocalDate.now().plusDays(7), OffsetDateTime.now()));
-        TestEvents.publish(Topics.COMMUNITY, household, TaskEvents.type("community", "completed"), new TaskEvents.TaskCompleted(task,
+        TestEvents.publish(Topics.COMMUNITY, household, TaskEvents.COMPLETED, new TaskEvents.TaskCompleted("community", task,
                 UUID.fromString(riskId), household, "民政局", kind, "已落实", "civil.officer", OffsetDateTime.now()));
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/risks/" + riskId)
@@ -197,9 +197,9 @@ class MonitoringTest {
                 .body(Map.of("householdId", h, "category", "JOB_LOSS", "severity", "HIGH", "evidence", "务工企业停产"))
                 .post("/api/monitoring/risks").then().statusCode(201).extract().path("id");
         UUID task = UUID.randomUUID();
-        TestEvents.publish(Topics.INDUSTRY, h, TaskEvents.type("industry", "created"), new TaskEvents.TaskCreated(task,
+        TestEvents.publish(Topics.INDUSTRY, h, TaskEvents.CREATED, new TaskEvents.TaskCreated("industry", task,
                 UUID.fromString(riskId), h, "农业农村局", "INDUSTRY_LINK", "产业帮扶", LocalDate.now().plusDays(30), OffsetDateTime.now()));
-        TestEvents.publish(Topics.INDUSTRY, h, TaskEvents.type("industry", "cancelled"), new TaskEvents.TaskCancelled(task,
+        TestEvents.publish(Topics.INDUSTRY, h, TaskEvents.CANCELLED, new TaskEvents.TaskCancelled("industry", task,
                 UUID.fromString(riskId), h, "农业农村局", "INDUSTRY_LINK", "风险已消除，任务取消", "county.admin", OffsetDateTime.now()));
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/risks/" + riskId)
@@ -216,7 +216,7 @@ class MonitoringTest {
         String taken = given().header("Authorization", Tokens.bearer("worker.a1")).contentType(ContentType.JSON)
                 .body(Map.of("householdId", h, "category", "EDUCATION", "severity", "MEDIUM", "evidence", "子女上学费用负担重"))
                 .post("/api/monitoring/risks").then().statusCode(201).extract().path("id");
-        TestEvents.publish(Topics.COMMUNITY, h, TaskEvents.type("community", "created"), new TaskEvents.TaskCreated(UUID.randomUUID(),
+        TestEvents.publish(Topics.COMMUNITY, h, TaskEvents.CREATED, new TaskEvents.TaskCreated("community", UUID.randomUUID(),
                 UUID.fromString(taken), h, "安置点", "HOME_VISIT", "入户走访", LocalDate.now().plusDays(7), OffsetDateTime.now()));
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/risks/" + taken)

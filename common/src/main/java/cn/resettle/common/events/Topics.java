@@ -13,6 +13,23 @@ public final class Topics {
     public static final String EMPLOYMENT = "resettle.employment.events";
     public static final String INDUSTRY = "resettle.industry.events";
 
+    /** The domains that own assistance tasks and publish {@link TaskEvents} on their own topic. */
+    public static final java.util.List<String> TASK_DOMAINS = java.util.List.of("community", "employment", "industry");
+
+    /** Every topic a service publishes domain events on (dead-letter topics are per service and not listed). */
+    public static final java.util.List<String> ALL = java.util.List.of(COMMUNITY, MONITORING, EMPLOYMENT, INDUSTRY);
+
+    /** The topic a domain publishes on: {@code community} is {@link #COMMUNITY} …; an unknown domain is a bug. */
+    public static String forDomain(String domain) {
+        return switch (domain) {
+            case "community" -> COMMUNITY;
+            case "monitoring" -> MONITORING;
+            case "employment" -> EMPLOYMENT;
+            case "industry" -> INDUSTRY;
+            default -> throw new IllegalArgumentException("no topic for domain " + domain);
+        };
+    }
+
     /** The topic name on the broker: the configured prefix followed by the logical name. */
     public static String physical(String topic) {
         return prefix() + topic;

@@ -45,7 +45,7 @@ public class Outbox {
         return publish(topic, aggregateId, type.value(), type.aggregate(), payload);
     }
 
-    /** For payloads whose type depends on the publisher (task events: {@code cn.resettle.<domain>.task.completed.v1}). */
+    /** With the type given explicitly (for callers that hold the type as data rather than as a record annotation). */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(String topic, Object aggregateId, String eventType, String aggregateType, Object payload) {
         UUID id = UUID.randomUUID();

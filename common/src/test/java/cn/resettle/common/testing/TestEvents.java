@@ -68,7 +68,11 @@ public final class TestEvents {
     }
 
     public static UUID publish(String topic, Object key, String type, Object payload) {
-        UUID id = UUID.randomUUID();
+        return publish(topic, key, UUID.randomUUID(), type, payload);
+    }
+
+    /** With the envelope id given: the same id again is a redelivery, which an idempotent consumer applies once. */
+    public static UUID publish(String topic, Object key, UUID id, String type, Object payload) {
         EventEnvelope e = new EventEnvelope("1.0", id, type, "/resettle/test", key.toString(), OffsetDateTime.now(),
                 "application/json", JSON.valueToTree(payload));
         try {

@@ -1,6 +1,6 @@
 package cn.resettle.community.tasks;
 
-import cn.resettle.common.tasks.TaskRouter.TaskPlan;
+import cn.resettle.tasks.TaskRouter.TaskPlan;
 
 import java.util.ArrayList;
 import java.util.List;

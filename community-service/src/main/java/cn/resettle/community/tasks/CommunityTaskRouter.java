@@ -1,8 +1,8 @@
 package cn.resettle.community.tasks;
 
 import cn.resettle.common.events.MonitoringEvents.RiskFlagged;
-import cn.resettle.common.tasks.TaskConfig;
-import cn.resettle.common.tasks.TaskRouter;
+import cn.resettle.tasks.TaskConfig;
+import cn.resettle.tasks.TaskRouter;
 import cn.resettle.community.household.Enums.LabourCapacity;
 import cn.resettle.community.household.Enums.PersonStatus;
 import cn.resettle.community.household.Person;

@@ -1,44 +1,11 @@
 package cn.resettle.employment.registry;
 
-import cn.resettle.common.registry.RegistryReadService;
-import cn.resettle.common.registry.RegistryViews.HouseholdCopy;
-import cn.resettle.common.security.Roles;
-import cn.resettle.common.web.PageRequest;
-import cn.resettle.common.web.PageResult;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.GET;
+import cn.resettle.common.registry.RegistryCopyResourceBase;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.UUID;
-
-/** The households this service knows from registry events (no call to community-service behind it). */
+/** This service's registry copy (written once in {@link RegistryCopyResourceBase}; roles in {@code resettle.registry.roles}). */
 @Path("/api/employment/registry/households")
 @Tag(name = "登记信息副本 Registry copy")
-@RolesAllowed({Roles.COUNTY_ADMIN, Roles.EMPLOYMENT_OFFICER, Roles.TOWNSHIP_OFFICIAL, Roles.SITE_WORKER, Roles.SYSTEM})
-public class RegistryCopyResource {
-
-    @Inject
-    RegistryReadService registry;
-
-    @GET
-    @Operation(summary = "Households as this service knows them from registry events, in your data scope, paged")
-    public PageResult<HouseholdCopy> list(@QueryParam("regionCode") String regionCode, @QueryParam("siteCode") String siteCode,
-                                          @QueryParam("labourCapacity") String labourCapacity,
-                                          @Valid @BeanParam PageRequest page) {
-        return registry.list(regionCode, siteCode, labourCapacity, page);
-    }
-
-    @GET
-    @Path("{id}")
-    @Operation(summary = "One household of the registry copy with its members")
-    public HouseholdCopy get(@PathParam("id") UUID id) {
-        return registry.get(id);
-    }
+public class RegistryCopyResource extends RegistryCopyResourceBase {
 }

@@ -1,6 +1,6 @@
 package cn.resettle.employment.tasks;
 
-import cn.resettle.common.tasks.TaskRouter.TaskPlan;
+import cn.resettle.tasks.TaskRouter.TaskPlan;
 
 import java.util.List;
 import java.util.Set;

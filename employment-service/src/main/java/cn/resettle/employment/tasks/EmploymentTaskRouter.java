@@ -1,8 +1,8 @@
 package cn.resettle.employment.tasks;
 
 import cn.resettle.common.events.MonitoringEvents.RiskFlagged;
-import cn.resettle.common.tasks.TaskConfig;
-import cn.resettle.common.tasks.TaskRouter;
+import cn.resettle.tasks.TaskConfig;
+import cn.resettle.tasks.TaskRouter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

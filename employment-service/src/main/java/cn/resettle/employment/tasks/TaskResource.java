@@ -1,75 +1,11 @@
 package cn.resettle.employment.tasks;
 
-import cn.resettle.common.security.Roles;
-import cn.resettle.common.tasks.AssistanceTask;
-import cn.resettle.common.tasks.TaskDtos;
-import cn.resettle.common.tasks.TaskDtos.TaskView;
-import cn.resettle.common.tasks.TaskService;
-import cn.resettle.common.web.PageRequest;
-import cn.resettle.common.web.PageResult;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
+import cn.resettle.tasks.TaskInboxResource;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.UUID;
-
-/** The employment task inbox: assistance tasks opened from risks flagged in monitoring, per site and department. */
+/** The employment task inbox (written once in {@link TaskInboxResource}; roles in {@code resettle.tasks.roles}). */
 @Path("/api/employment/tasks")
 @Tag(name = "帮扶任务 Assistance tasks")
-@RolesAllowed({Roles.COUNTY_ADMIN, Roles.EMPLOYMENT_OFFICER, Roles.TOWNSHIP_OFFICIAL, Roles.SITE_WORKER})
-public class TaskResource {
-
-    @Inject
-    TaskService tasks;
-
-    @GET
-    @Operation(summary = "Tasks in your scope, paged, soonest deadline first; filter by status, kind, site, region, overdue, household, risk")
-    public PageResult<TaskView> list(@QueryParam("status") AssistanceTask.Status status, @QueryParam("kind") String kind,
-                                     @QueryParam("siteCode") String siteCode, @QueryParam("regionCode") String regionCode,
-                                     @QueryParam("overdue") Boolean overdue, @QueryParam("householdId") UUID householdId,
-                                     @QueryParam("riskId") UUID riskId, @Valid @BeanParam PageRequest page) {
-        return tasks.list(new TaskService.Filter(status, kind, siteCode, regionCode, overdue, householdId, riskId), page);
-    }
-
-    @GET
-    @Path("{id}")
-    public TaskView get(@PathParam("id") UUID id) {
-        return tasks.get(id);
-    }
-
-    @POST
-    @Path("{id}/assign")
-    @Operation(summary = "Assign the task to a person")
-    public TaskView assign(@PathParam("id") UUID id, @Valid @NotNull TaskDtos.Assign req) {
-        return tasks.assign(id, req);
-    }
-
-    @POST
-    @Path("{id}/accept")
-    public TaskView accept(@PathParam("id") UUID id, @Valid @NotNull TaskDtos.Accept req) {
-        return tasks.accept(id, req);
-    }
-
-    @POST
-    @Path("{id}/complete")
-    @Operation(summary = "Complete with an outcome; monitoring records the measure as done in the household's plan")
-    public TaskView complete(@PathParam("id") UUID id, @Valid @NotNull TaskDtos.Complete req) {
-        return tasks.complete(id, req);
-    }
-
-    @POST
-    @Path("{id}/decline")
-    @Operation(summary = "Decline with a reason; monitoring records the measure as declined")
-    public TaskView decline(@PathParam("id") UUID id, @Valid @NotNull TaskDtos.Decline req) {
-        return tasks.decline(id, req);
-    }
+public class TaskResource extends TaskInboxResource {
 }

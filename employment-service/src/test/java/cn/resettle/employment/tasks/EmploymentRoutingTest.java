@@ -1,6 +1,6 @@
 package cn.resettle.employment.tasks;
 
-import cn.resettle.common.tasks.TaskRouter.TaskPlan;
+import cn.resettle.tasks.TaskRouter.TaskPlan;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

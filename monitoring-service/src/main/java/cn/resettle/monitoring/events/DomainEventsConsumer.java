@@ -25,8 +25,6 @@ import org.jboss.logging.Logger;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Everything monitoring hears, on one channel over the community, employment and industry topics:
@@ -37,7 +35,6 @@ import java.util.regex.Pattern;
 public class DomainEventsConsumer implements InboxHandler {
 
     private static final Logger LOG = Logger.getLogger(DomainEventsConsumer.class);
-    private static final Pattern TASK = Pattern.compile("cn\\.resettle\\.([a-z]+)\\.task\\.(created|completed|declined|cancelled)\\.v1");
 
     @Inject
     IdempotentConsumer inbox;
@@ -68,37 +65,40 @@ public class DomainEventsConsumer implements InboxHandler {
         if (registry.apply(e)) {
             return;
         }
-        Matcher task = TASK.matcher(e.type());
-        if (task.matches()) {
-            String domain = task.group(1);
-            switch (task.group(2)) {
-                case "created" -> risks.onTaskEvent(domain, "created", codec.data(e, TaskEvents.TaskCreated.class), null, null);
-                case "completed" -> risks.onTaskEvent(domain, "completed", null, codec.data(e, TaskEvents.TaskCompleted.class), null);
-                case "cancelled" -> risks.onTaskCancelled(domain, codec.data(e, TaskEvents.TaskCancelled.class));
-                default -> risks.onTaskEvent(domain, "declined", null, null, codec.data(e, TaskEvents.TaskDeclined.class));
+        switch (e.type()) {
+            case TaskEvents.CREATED -> risks.onTaskCreated(codec.data(e, TaskEvents.TaskCreated.class));
+            case TaskEvents.COMPLETED -> risks.onTaskCompleted(codec.data(e, TaskEvents.TaskCompleted.class));
+            case TaskEvents.DECLINED -> risks.onTaskDeclined(codec.data(e, TaskEvents.TaskDeclined.class));
+            case TaskEvents.CANCELLED -> risks.onTaskCancelled(codec.data(e, TaskEvents.TaskCancelled.class));
+            case EmploymentEvents.JOB_LOST -> onJobLost(codec.data(e, EmploymentEvents.JobLost.class));
+            case CommunityEvents.HAZARD_RECORDED -> onHazard(codec.data(e, CommunityEvents.HazardRecorded.class));
+            default -> {
+                // another domain's event monitoring does not act on
             }
-        } else if (EmploymentEvents.JOB_LOST.equals(e.type())) {
-            EmploymentEvents.JobLost lost = codec.data(e, EmploymentEvents.JobLost.class);
-            if (lost.householdWithoutEmployment()) {
-                // a household monitoring does not know yet: wait for its registry copy rather than drop the warning
-                var h = households.find(lost.householdId()).orElseThrow(() ->
-                        new NotYetKnownException(lost.householdId(), "registry copy of household"));
-                risks.flag(h, new Finding(RiskCategory.JOB_LOSS, Severity.HIGH,
-                                "就业部门预警: 家庭成员失业后无人就业 (" + (lost.reason() == null ? "job lost" : lost.reason()) + ")"),
-                        Source.JOB_LOSS_EVENT, YearMonth.now(), "employment-service");
-            }
-        } else if (CommunityEvents.HAZARD_RECORDED.equals(e.type())) {
-            CommunityEvents.HazardRecorded hz = codec.data(e, CommunityEvents.HazardRecorded.class);
-            RiskCategory category = "HOUSING".equals(hz.category()) || "GEOLOGICAL".equals(hz.category())
-                    ? RiskCategory.HOUSING_SAFETY : RiskCategory.DISASTER;
-            Severity severity = hz.severity() == null ? Severity.HIGH : Severity.valueOf(hz.severity());
-            for (UUID id : affected(hz)) {
-                // named households monitoring does not know yet: wait for their registry copy (all or nothing)
-                var h = households.find(id).orElseThrow(() -> new NotYetKnownException(id, "registry copy of household"));
-                risks.flag(h, new Finding(category, severity,
-                        "安置点 " + hz.siteCode() + " 记录隐患/灾害: " + hz.description()), Source.HAZARD_EVENT, YearMonth.now(),
-                        "community-service");
-            }
+        }
+    }
+
+    private void onJobLost(EmploymentEvents.JobLost lost) {
+        if (lost.householdWithoutEmployment()) {
+            // a household monitoring does not know yet: wait for its registry copy rather than drop the warning
+            var h = households.find(lost.householdId()).orElseThrow(() ->
+                    new NotYetKnownException(lost.householdId(), "registry copy of household"));
+            risks.flag(h, new Finding(RiskCategory.JOB_LOSS, Severity.HIGH,
+                            "就业部门预警: 家庭成员失业后无人就业 (" + (lost.reason() == null ? "job lost" : lost.reason()) + ")"),
+                    Source.JOB_LOSS_EVENT, YearMonth.now(), "employment-service");
+        }
+    }
+
+    private void onHazard(CommunityEvents.HazardRecorded hz) {
+        RiskCategory category = "HOUSING".equals(hz.category()) || "GEOLOGICAL".equals(hz.category())
+                ? RiskCategory.HOUSING_SAFETY : RiskCategory.DISASTER;
+        Severity severity = hz.severity() == null ? Severity.HIGH : Severity.valueOf(hz.severity());
+        for (UUID id : affected(hz)) {
+            // named households monitoring does not know yet: wait for their registry copy (all or nothing)
+            var h = households.find(id).orElseThrow(() -> new NotYetKnownException(id, "registry copy of household"));
+            risks.flag(h, new Finding(category, severity,
+                    "安置点 " + hz.siteCode() + " 记录隐患/灾害: " + hz.description()), Source.HAZARD_EVENT, YearMonth.now(),
+                    "community-service");
         }
     }
 

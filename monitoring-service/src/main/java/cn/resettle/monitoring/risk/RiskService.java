@@ -243,68 +243,59 @@ public class RiskService {
         return run;
     }
 
+    /** A task was opened in a domain: the plan gains a PLANNED measure with its department, title and deadline. */
+    public void onTaskCreated(TaskEvents.TaskCreated created) {
+        measureFor(created).ifPresent(m -> {
+            m.title = created.title();
+            m.deadline = created.deadline();
+            m.persist();
+        });
+    }
+
+    /** The task was carried out: the measure is DONE with the outcome. */
+    public void onTaskCompleted(TaskEvents.TaskCompleted completed) {
+        measureFor(completed).ifPresent(m -> close(m, MeasureStatus.DONE, completed.outcome()));
+    }
+
+    /** The task was declined: the measure is DECLINED with the reason. */
+    public void onTaskDeclined(TaskEvents.TaskDeclined declined) {
+        measureFor(declined).ifPresent(m -> close(m, MeasureStatus.DECLINED, declined.reason()));
+    }
+
     /** A task was cancelled because its risk was closed: the measure shows CANCELLED (a repeat changes nothing). */
-    public void onTaskCancelled(String domain, TaskEvents.TaskCancelled cancelled) {
-        if (Risk.findById(cancelled.riskId()) == null) {
-            LOG.warnf("task %s refers to unknown risk %s; ignored", cancelled.taskId(), cancelled.riskId());
-            return;
-        }
-        PlanMeasure m = PlanMeasure.find("taskId", cancelled.taskId()).firstResult();
-        if (m == null) {
-            m = new PlanMeasure();
-            m.id = UUID.randomUUID();
-            m.taskId = cancelled.taskId();
-            m.riskId = cancelled.riskId();
-            m.domain = domain;
-        }
-        m.householdId = cancelled.householdId();
-        m.department = cancelled.department();
-        m.kind = cancelled.kind();
-        m.status = MeasureStatus.CANCELLED;
-        m.outcome = cut(cancelled.reason(), 1000);
-        m.updatedAt = OffsetDateTime.now();
+    public void onTaskCancelled(TaskEvents.TaskCancelled cancelled) {
+        measureFor(cancelled).ifPresent(m -> close(m, MeasureStatus.CANCELLED, cut(cancelled.reason(), 1000)));
+    }
+
+    private void close(PlanMeasure m, MeasureStatus status, String outcome) {
+        m.status = status;
+        m.outcome = outcome;
         m.persist();
     }
 
-    /** Records a task event from employment, industry or community as a measure of the plan. */
-    public void onTaskEvent(String domain, String action, TaskEvents.TaskCreated created, TaskEvents.TaskCompleted completed,
-                            TaskEvents.TaskDeclined declined) {
-        UUID taskId = created != null ? created.taskId() : completed != null ? completed.taskId() : declined.taskId();
-        UUID riskId = created != null ? created.riskId() : completed != null ? completed.riskId() : declined.riskId();
-        if (Risk.findById(riskId) == null) {
-            LOG.warnf("task %s refers to unknown risk %s; ignored", taskId, riskId);
-            return;
+    /**
+     * The plan measure of the event's task (created PLANNED if this is the first event of the task heard here),
+     * with what every task event carries; empty (event ignored, logged) when the risk is unknown.
+     */
+    private java.util.Optional<PlanMeasure> measureFor(TaskEvents.TaskEvent e) {
+        if (Risk.findById(e.riskId()) == null) {
+            LOG.warnf("task %s refers to unknown risk %s; ignored", e.taskId(), e.riskId());
+            return java.util.Optional.empty();
         }
-        PlanMeasure m = PlanMeasure.find("taskId", taskId).firstResult();
+        PlanMeasure m = PlanMeasure.find("taskId", e.taskId()).firstResult();
         if (m == null) {
             m = new PlanMeasure();
             m.id = UUID.randomUUID();
-            m.taskId = taskId;
-            m.riskId = riskId;
-            m.domain = domain;
+            m.taskId = e.taskId();
+            m.riskId = e.riskId();
+            m.domain = e.domain();
             m.status = MeasureStatus.PLANNED;
         }
-        if (created != null) {
-            m.householdId = created.householdId();
-            m.department = created.department();
-            m.kind = created.kind();
-            m.title = created.title();
-            m.deadline = created.deadline();
-        } else if (completed != null) {
-            m.householdId = completed.householdId();
-            m.department = completed.department();
-            m.kind = completed.kind();
-            m.status = MeasureStatus.DONE;
-            m.outcome = completed.outcome();
-        } else {
-            m.householdId = declined.householdId();
-            m.department = declined.department();
-            m.kind = declined.kind();
-            m.status = MeasureStatus.DECLINED;
-            m.outcome = declined.reason();
-        }
+        m.householdId = e.householdId();
+        m.department = e.department();
+        m.kind = e.kind();
         m.updatedAt = OffsetDateTime.now();
-        m.persist();
+        return java.util.Optional.of(m);
     }
 
     private Risk visible(UUID id, DataScope scope) {

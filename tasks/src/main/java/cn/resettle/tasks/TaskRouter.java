@@ -1,4 +1,4 @@
-package cn.resettle.common.tasks;
+package cn.resettle.tasks;
 
 import cn.resettle.common.events.MonitoringEvents.RiskFlagged;
 

@@ -1,9 +1,9 @@
-package cn.resettle.employment.registry;
+package cn.resettle.common.registry;
 
 import cn.resettle.common.events.EventEnvelope;
 import cn.resettle.common.inbox.IdempotentConsumer;
 import cn.resettle.common.inbox.InboxHandler;
-import cn.resettle.common.registry.RegistryProjection;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,9 +12,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Feeds this service's copy of the registry from community-service's topic. The offset is committed only after
  * the effect (and its inbox row) committed; while the database is unreachable the channel waits and retries; only
- * a record that fails on its own goes to the dead-letter topic.
+ * a record that fails on its own goes to the dead-letter topic. Written once; a service turns it on with
+ * {@code resettle.registry.consumer=true} (build time) and configures the {@value #CHANNEL} channel (employment,
+ * industry; monitoring reads the same topic in its own DomainEventsConsumer).
  */
 @ApplicationScoped
+@IfBuildProperty(name = "resettle.registry.consumer", stringValue = "true")
 public class RegistryEventsConsumer implements InboxHandler {
 
     /** Channel name; its topic, group and dead-letter topic are in application.properties. */

@@ -1,15 +1,16 @@
-package cn.resettle.common.tasks;
+package cn.resettle.tasks;
 
 import cn.resettle.common.events.EventCodec;
 import cn.resettle.common.events.EventEnvelope;
 import cn.resettle.common.events.MonitoringEvents;
 import cn.resettle.common.events.MonitoringEvents.RiskFlagged;
 import cn.resettle.common.events.TaskEvents;
+import cn.resettle.common.events.Topics;
 import cn.resettle.common.outbox.Outbox;
 import cn.resettle.common.problem.DomainException;
 import cn.resettle.common.security.DataScope;
-import cn.resettle.common.tasks.AssistanceTask.Status;
-import cn.resettle.common.tasks.TaskDtos.TaskView;
+import cn.resettle.tasks.AssistanceTask.Status;
+import cn.resettle.tasks.TaskDtos.TaskView;
 import cn.resettle.common.web.PageRequest;
 import cn.resettle.common.web.PageResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,8 +79,8 @@ public class TaskService {
             t.closedAt = t.updatedAt = OffsetDateTime.now();
             t.closedBy = truncate(risk.decidedBy() == null ? "monitoring-service" : risk.decidedBy(), 64);
             em.flush();
-            outbox.publish(topic(), t.householdId, TaskEvents.type(config.domain(), "cancelled"), "household",
-                    new TaskEvents.TaskCancelled(t.id, t.riskId, t.householdId, t.department, t.kind, reason, t.closedBy, t.closedAt));
+            outbox.publish(topic(), t.householdId,
+                    new TaskEvents.TaskCancelled(config.domain(), t.id, t.riskId, t.householdId, t.department, t.kind, reason, t.closedBy, t.closedAt));
             LOG.infof("task %s (%s) cancelled: risk %s closed (%s)", t.id, t.kind, t.riskId, risk.outcome());
         }
         return open;
@@ -111,8 +112,8 @@ public class TaskService {
             t.createdAt = t.updatedAt = OffsetDateTime.now();
             em.persist(t);
             em.flush();
-            outbox.publish(topic(), t.householdId, TaskEvents.type(config.domain(), "created"), "household",
-                    new TaskEvents.TaskCreated(t.id, t.riskId, t.householdId, t.department, t.kind, t.title, t.deadline, t.createdAt));
+            outbox.publish(topic(), t.householdId,
+                    new TaskEvents.TaskCreated(config.domain(), t.id, t.riskId, t.householdId, t.department, t.kind, t.title, t.deadline, t.createdAt));
             opened.add(t);
             LOG.infof("task %s (%s) opened for risk %s of household %s", t.id, t.kind, t.riskId, t.householdNo);
         }
@@ -200,8 +201,8 @@ public class TaskService {
         t.closedAt = t.updatedAt = OffsetDateTime.now();
         t.closedBy = scope.get().actor();
         em.flush();
-        outbox.publish(topic(), t.householdId, TaskEvents.type(config.domain(), "completed"), "household",
-                new TaskEvents.TaskCompleted(t.id, t.riskId, t.householdId, t.department, t.kind, t.outcome, t.closedBy, t.closedAt));
+        outbox.publish(topic(), t.householdId,
+                    new TaskEvents.TaskCompleted(config.domain(), t.id, t.riskId, t.householdId, t.department, t.kind, t.outcome, t.closedBy, t.closedAt));
         return view(t);
     }
 
@@ -213,13 +214,13 @@ public class TaskService {
         t.closedAt = t.updatedAt = OffsetDateTime.now();
         t.closedBy = scope.get().actor();
         em.flush();
-        outbox.publish(topic(), t.householdId, TaskEvents.type(config.domain(), "declined"), "household",
-                new TaskEvents.TaskDeclined(t.id, t.riskId, t.householdId, t.department, t.kind, t.declineReason, t.closedBy, t.closedAt));
+        outbox.publish(topic(), t.householdId,
+                    new TaskEvents.TaskDeclined(config.domain(), t.id, t.riskId, t.householdId, t.department, t.kind, t.declineReason, t.closedBy, t.closedAt));
         return view(t);
     }
 
     private String topic() {
-        return "resettle." + config.domain() + ".events";
+        return Topics.forDomain(config.domain());
     }
 
     private AssistanceTask visible(UUID id) {

@@ -1,4 +1,4 @@
-package cn.resettle.common.tasks;
+package cn.resettle.tasks;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
