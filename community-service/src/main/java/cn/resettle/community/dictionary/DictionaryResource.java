@@ -32,8 +32,8 @@ public class DictionaryResource {
         ALL.put("relationship", DictionaryEntry.of(Enums.Relationship.class));
         ALL.put("education", DictionaryEntry.of(Enums.Education.class));
         ALL.put("health", DictionaryEntry.of(Enums.Health.class));
-        ALL.put("labourCapacity", DictionaryEntry.of(Enums.LabourCapacity.class));
-        ALL.put("employmentStatus", DictionaryEntry.of(Enums.EmploymentStatus.class));
+        ALL.put("labourCapacity", DictionaryEntry.of(cn.resettle.common.registry.LabourCapacity.class));
+        ALL.put("employmentStatus", DictionaryEntry.of(cn.resettle.common.registry.EmploymentStatus.class));
         ALL.put("personStatus", DictionaryEntry.of(Enums.PersonStatus.class));
     }
 

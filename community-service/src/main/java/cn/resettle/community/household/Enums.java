@@ -65,21 +65,8 @@ public final class Enums {
         public String label() { return label; }
     }
 
-    public enum LabourCapacity implements Labelled {
-        FULL("普通劳动力"), WEAK("弱劳动力或半劳动力"), NONE("无劳动力");
-        private final String label;
-        LabourCapacity(String l) { label = l; }
-        public String label() { return label; }
-    }
-
-    public enum EmploymentStatus implements Labelled {
-        EMPLOYED_LOCAL("县内务工"), EMPLOYED_OUTSIDE("县外务工"), SELF_EMPLOYED("自主创业/个体经营"),
-        PUBLIC_WELFARE_POST("公益性岗位"), FARMING("务农"), UNEMPLOYED("未就业"), STUDENT("在校学生"),
-        NOT_APPLICABLE("不适用");
-        private final String label;
-        EmploymentStatus(String l) { label = l; }
-        public String label() { return label; }
-    }
+    // LabourCapacity and EmploymentStatus live in common (cn.resettle.common.registry): who can work and who is
+    // employed is decided there once, for community, employment and monitoring alike
 
     public enum PersonStatus implements Labelled {
         ACTIVE("在册"), MOVED_OUT("已迁出"), DECEASED("已故");

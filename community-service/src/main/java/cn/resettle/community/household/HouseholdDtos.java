@@ -1,14 +1,14 @@
 package cn.resettle.community.household;
 
+import cn.resettle.common.registry.EmploymentStatus;
+import cn.resettle.common.registry.LabourCapacity;
 import cn.resettle.common.validation.CitizenId;
 import cn.resettle.common.validation.DivisionCode;
 import cn.resettle.community.household.Enums.Education;
-import cn.resettle.community.household.Enums.EmploymentStatus;
 import cn.resettle.community.household.Enums.Gender;
 import cn.resettle.community.household.Enums.Health;
 import cn.resettle.community.household.Enums.HouseType;
 import cn.resettle.community.household.Enums.HouseholdStatus;
-import cn.resettle.community.household.Enums.LabourCapacity;
 import cn.resettle.community.household.Enums.PersonStatus;
 import cn.resettle.community.household.Enums.PlacementType;
 import cn.resettle.community.household.Enums.Relationship;

@@ -1,10 +1,10 @@
 package cn.resettle.community.household;
 
+import cn.resettle.common.registry.LabourCapacity;
 import cn.resettle.common.security.Roles;
 import cn.resettle.common.web.PageRequest;
 import cn.resettle.common.web.PageResult;
 import cn.resettle.community.household.Enums.HouseholdStatus;
-import cn.resettle.community.household.Enums.LabourCapacity;
 import cn.resettle.community.household.Enums.RelocationType;
 import cn.resettle.community.household.HouseholdDtos.HouseholdRequest;
 import cn.resettle.community.household.HouseholdDtos.HouseholdUpdate;

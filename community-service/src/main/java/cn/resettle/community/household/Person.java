@@ -1,10 +1,10 @@
 package cn.resettle.community.household;
 
+import cn.resettle.common.registry.EmploymentStatus;
+import cn.resettle.common.registry.LabourCapacity;
 import cn.resettle.community.household.Enums.Education;
-import cn.resettle.community.household.Enums.EmploymentStatus;
 import cn.resettle.community.household.Enums.Gender;
 import cn.resettle.community.household.Enums.Health;
-import cn.resettle.community.household.Enums.LabourCapacity;
 import cn.resettle.community.household.Enums.PersonStatus;
 import cn.resettle.community.household.Enums.Relationship;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;

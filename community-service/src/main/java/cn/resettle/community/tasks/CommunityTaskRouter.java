@@ -1,9 +1,9 @@
 package cn.resettle.community.tasks;
 
 import cn.resettle.common.events.MonitoringEvents.RiskFlagged;
+import cn.resettle.common.registry.LabourCapacity;
 import cn.resettle.tasks.TaskConfig;
 import cn.resettle.tasks.TaskRouter;
-import cn.resettle.community.household.Enums.LabourCapacity;
 import cn.resettle.community.household.Enums.PersonStatus;
 import cn.resettle.community.household.Person;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +20,7 @@ public class CommunityTaskRouter implements TaskRouter {
     @Override
     public List<TaskPlan> route(RiskFlagged risk) {
         boolean anyoneCanWork = Person.count("household.id = ?1 and status = ?2 and labourCapacity in ?3", risk.householdId(),
-                PersonStatus.ACTIVE, List.of(LabourCapacity.FULL, LabourCapacity.WEAK)) > 0;
+                PersonStatus.ACTIVE, LabourCapacity.working()) > 0;
         return CommunityRouting.route(risk.category(), anyoneCanWork, kind -> config.deadlineFor(kind, 7));
     }
 }

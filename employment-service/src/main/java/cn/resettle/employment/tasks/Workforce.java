@@ -4,6 +4,7 @@ import cn.resettle.common.events.EmploymentEvents.JobLost;
 import cn.resettle.common.events.Topics;
 import cn.resettle.common.outbox.Outbox;
 import cn.resettle.common.problem.DomainException;
+import cn.resettle.common.registry.EmploymentStatus;
 import cn.resettle.common.security.DataScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -68,12 +69,12 @@ public class Workforce {
         Object[] p = person(personId);
         UUID householdId = (UUID) p[1];
         String current = current(personId, (String) p[4]);
-        if (!EmploymentRouting.EMPLOYED.contains(current)) {
+        if (!EmploymentStatus.employed(current)) {
             throw DomainException.conflict("not-employed", "the person is not recorded as employed (" + current + ")");
         }
         upsert(personId, householdId, "UNEMPLOYED", null, req.lostOn(), req.reason());
         boolean nobodyEmployed = members(householdId).stream()
-                .noneMatch(m -> "ACTIVE".equals(m.status()) && EmploymentRouting.EMPLOYED.contains(m.employmentStatus()));
+                .noneMatch(m -> m.active() && m.employed());
         em.flush();
         outbox.publish(Topics.EMPLOYMENT, householdId, new JobLost(personId, householdId, (String) p[5], (String) p[6],
                 (String) p[7], req.reason(), req.lostOn(), nobodyEmployed));

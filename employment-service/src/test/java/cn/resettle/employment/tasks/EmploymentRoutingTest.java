@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EmploymentRoutingTest {
@@ -34,5 +35,16 @@ class EmploymentRoutingTest {
         assertTrue(EmploymentRouting.route("HOUSING_SAFETY", List.of(m("张三", "FULL", "UNEMPLOYED")), 15).isEmpty());
         assertTrue(EmploymentRouting.route("INCOME_DROP", List.of(m("老人", "NONE", "NOT_APPLICABLE")), 15).isEmpty());
         assertTrue(EmploymentRouting.route("JOB_LOSS", List.of(m("王五", "FULL", "EMPLOYED_OUTSIDE")), 15).isEmpty());
+    }
+
+    /** A student has no job: the household's "nobody employed" check sees them as not employed, and job matching leaves them out (they are in school). */
+    @Test
+    void aStudentIsNotEmployedAndIsNotMatchedToJobs() {
+        EmploymentRouting.Member student = m("刘小红", "FULL", "STUDENT");
+        assertFalse(student.employed(), "STUDENT counted as employed");
+        assertTrue(EmploymentRouting.route("JOB_LOSS", List.of(student), 15).isEmpty());
+        List<TaskPlan> plans = EmploymentRouting.route("JOB_LOSS", List.of(student, m("刘大山", "FULL", "UNEMPLOYED")), 15);
+        assertEquals("刘大山", plans.get(0).targetPeople());
+        assertTrue(plans.get(0).title().contains("1 名"), plans.get(0).title());
     }
 }

@@ -7,6 +7,7 @@ import cn.resettle.common.events.Topics;
 import cn.resettle.common.outbox.Outbox;
 import cn.resettle.common.problem.DomainException;
 import cn.resettle.common.security.DataScope;
+import cn.resettle.common.web.ListQuery;
 import cn.resettle.common.web.PageRequest;
 import cn.resettle.common.web.PageResult;
 import cn.resettle.monitoring.cases.CaseWorkflow.Status;
@@ -18,12 +19,14 @@ import cn.resettle.monitoring.rules.RuleSetService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,49 +151,56 @@ public class CaseService {
                 "the case was changed by someone else since you read it; reload the case");
     }
 
+    private static final String COLUMNS = "c.id, c.version, c.household_id, c.household_no, c.region_code, c.site_code, "
+            + "c.subject_type, c.source, c.risk_id, c.status, c.opened_at, c.opened_by, c.due_by, c.notice_ends";
+
+    /** One statement for the page, one for the steps of all its cases, and a count only when the page is full. */
     public PageResult<CaseView> list(Status status, Boolean overdue, PageRequest page) {
-        DataScope.Filter s = scope.filter("c.region_code", "c.site_code");
-        StringBuilder where = new StringBuilder(" from monitoring_case c where ").append(s.jpql());
-        Map<String, Object> p = new HashMap<>(s.params());
-        if (status != null) {
-            where.append(" and c.status = :status");
-            p.put("status", status.name());
-        }
+        ListQuery q = ListQuery.scoped(scope.filter("c.region_code", "c.site_code"))
+                .and("c.status = :status", "status", status == null ? null : status.name());
         if (Boolean.TRUE.equals(overdue)) {
-            where.append(" and c.status not in ('IDENTIFIED', 'REJECTED') and c.due_by < :today");
-            p.put("today", LocalDate.now());
+            q.and("c.status not in ('IDENTIFIED', 'REJECTED') and c.due_by < :today").param("today", LocalDate.now());
         }
-        var count = em.createNativeQuery("select count(*)" + where);
-        var rows = em.createNativeQuery("select c.id" + where + " order by c.due_by, c.opened_at limit :lim offset :off");
-        p.forEach((k, v) -> {
-            count.setParameter(k, v);
-            rows.setParameter(k, v);
-        });
-        rows.setParameter("lim", page.size()).setParameter("off", page.offset());
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = rows.getResultList();
-        return PageResult.of(ids.stream().map(this::get).toList(), page, ((Number) count.getSingleResult()).longValue());
+        PageResult<Tuple> rows = q.nativePage(em, COLUMNS, "monitoring_case c", "c.due_by, c.opened_at, c.id", page, t -> t);
+        Map<UUID, List<StepView>> steps = steps(rows.items().stream().map(t -> t.get("id", UUID.class)).toList());
+        return rows.map(t -> view(t, steps.getOrDefault(t.get("id", UUID.class), List.of())));
     }
 
-    @SuppressWarnings("unchecked")
     public CaseView get(UUID id) {
-        List<Object[]> r = em.createNativeQuery("""
-                        select id, version, household_id, household_no, region_code, site_code, subject_type, source, risk_id,
-                          status, opened_at, opened_by, due_by, notice_ends from monitoring_case where id = ?1""")
-                .setParameter(1, id).getResultList();
-        if (r.isEmpty() || !scope.allows((String) r.get(0)[4], (String) r.get(0)[5])) {
+        @SuppressWarnings("unchecked")
+        List<Tuple> r = em.createNativeQuery("select " + COLUMNS + " from monitoring_case c where c.id = :id", Tuple.class)
+                .setParameter("id", id).getResultList();
+        if (r.isEmpty() || !scope.allows(r.get(0).get("region_code", String.class), r.get(0).get("site_code", String.class))) {
             throw DomainException.notFound("case", id);
         }
-        Object[] c = r.get(0);
-        List<Object[]> steps = em.createNativeQuery("select step, passed, actor, note, at from case_step where case_id = ?1 order by at")
-                .setParameter(1, id).getResultList();
-        Status status = Status.valueOf((String) c[9]);
-        LocalDate due = date(c[12]);
-        return new CaseView((UUID) c[0], ((Number) c[1]).longValue(), (UUID) c[2], (String) c[3], (String) c[4],
-                (String) c[5], SubjectType.valueOf((String) c[6]), CaseSource.valueOf((String) c[7]), (UUID) c[8], status,
-                CaseWorkflow.expected(status), time(c[10]), (String) c[11], due,
-                CaseWorkflow.expected(status) != null && due.isBefore(LocalDate.now()), date(c[13]),
-                steps.stream().map(s -> new StepView(Step.valueOf((String) s[0]), (Boolean) s[1], (String) s[2],
-                        (String) s[3], time(s[4]))).toList());
+        return view(r.get(0), steps(List.of(id)).getOrDefault(id, List.of()));
+    }
+
+    /** The steps of several cases in one statement, each case's in the order they were recorded. */
+    private Map<UUID, List<StepView>> steps(List<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = em.createNativeQuery("select case_id, step, passed, actor, note, at from case_step "
+                + "where case_id in (:ids) order by at, id", Tuple.class).setParameter("ids", caseIds).getResultList();
+        Map<UUID, List<StepView>> out = new HashMap<>();
+        for (Tuple s : rows) {
+            out.computeIfAbsent(s.get("case_id", UUID.class), k -> new ArrayList<>()).add(new StepView(
+                    Step.valueOf(s.get("step", String.class)), s.get("passed", Boolean.class), s.get("actor", String.class),
+                    s.get("note", String.class), time(s.get("at"))));
+        }
+        return out;
+    }
+
+    private static CaseView view(Tuple c, List<StepView> steps) {
+        Status status = Status.valueOf(c.get("status", String.class));
+        LocalDate due = date(c.get("due_by"));
+        return new CaseView(c.get("id", UUID.class), ((Number) c.get("version")).longValue(), c.get("household_id", UUID.class),
+                c.get("household_no", String.class), c.get("region_code", String.class), c.get("site_code", String.class),
+                SubjectType.valueOf(c.get("subject_type", String.class)), CaseSource.valueOf(c.get("source", String.class)),
+                c.get("risk_id", UUID.class), status, CaseWorkflow.expected(status), time(c.get("opened_at")),
+                c.get("opened_by", String.class), due, CaseWorkflow.expected(status) != null && due.isBefore(LocalDate.now()),
+                date(c.get("notice_ends")), steps);
     }
 }

@@ -5,18 +5,20 @@ import static cn.resettle.common.web.SqlValues.time;
 import cn.resettle.common.problem.DomainException;
 import cn.resettle.common.security.DataScope;
 import cn.resettle.common.security.Roles;
+import cn.resettle.common.web.ListQuery;
 import cn.resettle.common.web.PageRequest;
 import cn.resettle.common.web.PageResult;
 import cn.resettle.monitoring.risk.Households;
-import cn.resettle.monitoring.risk.RiskCategory;
-import cn.resettle.monitoring.risk.RiskEnums.Severity;
 import cn.resettle.monitoring.risk.RiskEnums.Source;
 import cn.resettle.monitoring.risk.RiskService;
+import cn.resettle.monitoring.rules.RiskCategory;
 import cn.resettle.monitoring.rules.RiskRules;
 import cn.resettle.monitoring.rules.RuleSetService;
+import cn.resettle.monitoring.rules.Severity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -25,9 +27,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -114,51 +114,46 @@ public class DeclarationService {
         return get(id, false);
     }
 
+    private static final String COLUMNS = "d.id, d.version, d.household_id, d.household_no, d.site_code, d.category, "
+            + "d.description, d.status, d.declared_by, d.created_at, d.due_by, d.acknowledged_at, d.acknowledged_by, "
+            + "d.risk_id, d.region_code";
+
+    /** One statement for the page, and a count only when the page is full. */
     public PageResult<DeclarationView> list(Status status, Boolean overdue, PageRequest page) {
-        DataScope.Filter s = scope.filter("d.region_code", "d.site_code");
-        StringBuilder where = new StringBuilder(" from declaration d where ").append(s.jpql());
-        Map<String, Object> p = new HashMap<>(s.params());
-        if (status != null) {
-            where.append(" and d.status = :status");
-            p.put("status", status.name());
-        }
+        ListQuery q = ListQuery.scoped(scope.filter("d.region_code", "d.site_code"))
+                .and("d.status = :status", "status", status == null ? null : status.name());
         if (Boolean.TRUE.equals(overdue)) {
-            where.append(" and d.status = 'RECEIVED' and d.due_by < :today");
-            p.put("today", LocalDate.now());
+            q.and("d.status = 'RECEIVED' and d.due_by < :today").param("today", LocalDate.now());
         }
-        var count = em.createNativeQuery("select count(*)" + where);
-        var rows = em.createNativeQuery("select d.id" + where + " order by d.due_by, d.created_at limit :lim offset :off");
-        p.forEach((k, v) -> {
-            count.setParameter(k, v);
-            rows.setParameter(k, v);
-        });
-        rows.setParameter("lim", page.size()).setParameter("off", page.offset());
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = rows.getResultList();
-        return PageResult.of(ids.stream().map(i -> get(i, false)).toList(), page, ((Number) count.getSingleResult()).longValue());
+        return q.nativePage(em, COLUMNS, "declaration d", "d.due_by, d.created_at, d.id", page, DeclarationService::view);
     }
 
     /** A resident reads only their own household's declarations; staff within their scope. */
     public DeclarationView get(UUID id, boolean skipScope) {
         @SuppressWarnings("unchecked")
-        List<Object[]> r = em.createNativeQuery("""
-                        select id, version, household_id, household_no, site_code, category, description, status,
-                          declared_by, created_at, due_by, acknowledged_at, acknowledged_by, risk_id, region_code
-                        from declaration where id = ?1""").setParameter(1, id).getResultList();
+        List<Tuple> r = em.createNativeQuery("select " + COLUMNS + " from declaration d where d.id = :id", Tuple.class)
+                .setParameter("id", id).getResultList();
         if (r.isEmpty()) {
             throw DomainException.notFound("declaration", id);
         }
-        Object[] d = r.get(0);
+        DeclarationView d = view(r.get(0));
         if (!skipScope) {
-            boolean own = scope.hasRole(Roles.RESIDENT) && d[3].equals(scope.householdNo());
-            if (!own && !scope.allows((String) d[14], (String) d[4])) {
+            boolean own = scope.hasRole(Roles.RESIDENT) && d.householdNo().equals(scope.householdNo());
+            if (!own && !scope.allows(r.get(0).get("region_code", String.class), d.siteCode())) {
                 throw DomainException.notFound("declaration", id);
             }
         }
-        Status st = Status.valueOf((String) d[7]);
-        LocalDate due = date(d[10]);
-        return new DeclarationView((UUID) d[0], ((Number) d[1]).longValue(), (UUID) d[2], (String) d[3], (String) d[4],
-                RiskCategory.valueOf((String) d[5]), (String) d[6], st, (String) d[8], time(d[9]), due,
-                st == Status.RECEIVED && due.isBefore(LocalDate.now()), time(d[11]), (String) d[12], (UUID) d[13]);
+        return d;
+    }
+
+    private static DeclarationView view(Tuple d) {
+        Status st = Status.valueOf(d.get("status", String.class));
+        LocalDate due = date(d.get("due_by"));
+        return new DeclarationView(d.get("id", UUID.class), ((Number) d.get("version")).longValue(),
+                d.get("household_id", UUID.class), d.get("household_no", String.class), d.get("site_code", String.class),
+                RiskCategory.valueOf(d.get("category", String.class)), d.get("description", String.class), st,
+                d.get("declared_by", String.class), time(d.get("created_at")), due,
+                st == Status.RECEIVED && due.isBefore(LocalDate.now()), time(d.get("acknowledged_at")),
+                d.get("acknowledged_by", String.class), d.get("risk_id", UUID.class));
     }
 }

@@ -2,8 +2,9 @@ package cn.resettle.monitoring.ledger;
 
 import cn.resettle.common.web.DictionaryEntry;
 import cn.resettle.monitoring.cases.CaseWorkflow;
-import cn.resettle.monitoring.risk.RiskCategory;
 import cn.resettle.monitoring.risk.RiskEnums;
+import cn.resettle.monitoring.rules.RiskCategory;
+import cn.resettle.monitoring.rules.Severity;
 import cn.resettle.monitoring.visit.VisitDtos;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
@@ -23,7 +24,7 @@ public class DictionaryResource {
     static {
         ALL.put("riskCategory", DictionaryEntry.of(RiskCategory.class));
         ALL.put("riskSource", DictionaryEntry.of(RiskEnums.Source.class));
-        ALL.put("riskSeverity", DictionaryEntry.of(RiskEnums.Severity.class));
+        ALL.put("riskSeverity", DictionaryEntry.of(Severity.class));
         ALL.put("riskStatus", DictionaryEntry.of(RiskEnums.Status.class));
         ALL.put("measureStatus", DictionaryEntry.of(RiskEnums.MeasureStatus.class));
         ALL.put("subjectType", DictionaryEntry.of(CaseWorkflow.SubjectType.class));

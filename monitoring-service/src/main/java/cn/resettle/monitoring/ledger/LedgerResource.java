@@ -3,9 +3,10 @@ package cn.resettle.monitoring.ledger;
 import cn.resettle.common.security.DataScope;
 import cn.resettle.common.security.PersonalDataAudit;
 import cn.resettle.common.security.Roles;
+import cn.resettle.common.web.ListQuery;
 import cn.resettle.monitoring.cases.CaseWorkflow;
-import cn.resettle.monitoring.risk.RiskCategory;
 import cn.resettle.monitoring.risk.RiskEnums;
+import cn.resettle.monitoring.rules.RiskCategory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,13 +52,12 @@ public class LedgerResource {
     @Produces(XLSX)
     @Operation(summary = "Monitoring-subject ledger: every identification case with its household, type, status and the household's open risks; filter by site or region prefix")
     public Response subjects(@QueryParam("siteCode") String siteCode, @QueryParam("regionCode") String regionCode) throws IOException {
-        Map<String, Object> p = new HashMap<>();
-        String where = where("c", siteCode, regionCode, p);
+        ListQuery q = where("c", siteCode, regionCode);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = bind(em.createNativeQuery("""
                 select c.household_no, c.site_code, c.region_code, c.subject_type, c.status, c.opened_at, c.closed_at,
                   (select string_agg(r.category || '/' || r.status, '; ') from risk r where r.household_id = c.household_id)
-                from monitoring_case c where""" + where + " order by c.region_code, c.site_code, c.household_no"), p)
+                from monitoring_case c where""" + " " + q.where() + " order by c.region_code, c.site_code, c.household_no"), q.params())
                 .setMaxResults(MAX_ROWS).getResultList();
         audit.export("monitoring-case", rows.size(), "site=" + siteCode + ",region=" + regionCode);
         String[] headers = {"户编号", "安置点", "乡镇", "监测对象类型", "识别状态", "启动时间", "办结时间", "风险（类别/状态）"};
@@ -73,16 +72,14 @@ public class LedgerResource {
     @Operation(summary = "Monthly visit ledger for a month: every household in scope, visited or not, with what the visit found")
     public Response visits(@QueryParam("month") @NotNull @Pattern(regexp = "20[0-9]{2}-(0[1-9]|1[0-2])") String month,
                            @QueryParam("siteCode") String siteCode, @QueryParam("regionCode") String regionCode) throws IOException {
-        Map<String, Object> p = new HashMap<>();
-        String where = where("h", siteCode, regionCode, p);
-        p.put("month", month);
+        ListQuery q = where("h", siteCode, regionCode).param("month", month);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = bind(em.createNativeQuery("""
                 select h.household_no, h.site_code, h.region_code, h.member_count, v.visited_on, v.visitor,
                   v.per_capita_income, v.medical_expense, v.health_change, v.unsafe_housing, v.unsafe_water,
                   v.child_out_of_school, v.sudden_difficulty, v.note
                 from registry_household h left join visit v on v.household_id = h.id and v.visit_month = :month
-                where h.status = 'ACTIVE' and""" + where + " order by h.region_code, h.site_code, h.household_no"), p)
+                where h.status = 'ACTIVE' and""" + " " + q.where() + " order by h.region_code, h.site_code, h.household_no"), q.params())
                 .setMaxResults(MAX_ROWS).getResultList();
         audit.export("visit", rows.size(), "month=" + month + ",site=" + siteCode + ",region=" + regionCode);
         String[] headers = {"户编号", "安置点", "乡镇", "人口", "回访日期", "回访人", "人均纯收入", "医疗自付", "健康变化",
@@ -92,19 +89,11 @@ public class LedgerResource {
                 "visit-ledger-" + month + ".xlsx");
     }
 
-    private String where(String alias, String siteCode, String regionCode, Map<String, Object> p) {
-        DataScope.Filter f = scope.filter(alias + ".region_code", alias + ".site_code");
-        p.putAll(f.params());
-        StringBuilder w = new StringBuilder(" ").append(f.jpql());
-        if (siteCode != null) {
-            w.append(" and ").append(alias).append(".site_code = :site");
-            p.put("site", siteCode);
-        }
-        if (regionCode != null) {
-            w.append(" and ").append(alias).append(".region_code like :region");
-            p.put("region", regionCode + "%");
-        }
-        return w.toString();
+    /** The caller's scope, narrowed to a site or a region prefix when asked: the same filter the lists use. */
+    private ListQuery where(String alias, String siteCode, String regionCode) {
+        return ListQuery.scoped(scope.filter(alias + ".region_code", alias + ".site_code"))
+                .and(alias + ".site_code = :site", "site", siteCode)
+                .and(alias + ".region_code like :region", "region", regionCode == null ? null : regionCode + "%");
     }
 
     private static jakarta.persistence.Query bind(jakarta.persistence.Query q, Map<String, Object> p) {

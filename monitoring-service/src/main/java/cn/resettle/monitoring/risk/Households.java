@@ -1,6 +1,7 @@
 package cn.resettle.monitoring.risk;
 
 import cn.resettle.common.problem.DomainException;
+import cn.resettle.common.registry.LabourCapacity;
 import cn.resettle.common.security.DataScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,12 +41,12 @@ public class Households {
         return h;
     }
 
-    /** True if an active member has full or weak labour capacity. */
+    /** True if an active member can work ({@link LabourCapacity#canWork()}). */
     public boolean hasLabour(UUID householdId) {
-        Number n = (Number) em.createNativeQuery("select count(*) from registry_person where household_id = ?1 "
-                        + "and status = 'ACTIVE' and labour_capacity in ('FULL', 'WEAK')")
-                .setParameter(1, householdId).getSingleResult();
-        return n.longValue() > 0;
+        List<?> n = em.createNativeQuery("select 1 from registry_person where household_id = :household "
+                        + "and status = 'ACTIVE' and labour_capacity in (:canWork) limit 1")
+                .setParameter("household", householdId).setParameter("canWork", LabourCapacity.workingCodes()).getResultList();
+        return !n.isEmpty();
     }
 
     @SuppressWarnings("unchecked")

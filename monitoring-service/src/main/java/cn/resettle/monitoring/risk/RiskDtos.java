@@ -1,9 +1,10 @@
 package cn.resettle.monitoring.risk;
 
 import cn.resettle.monitoring.risk.RiskEnums.MeasureStatus;
-import cn.resettle.monitoring.risk.RiskEnums.Severity;
 import cn.resettle.monitoring.risk.RiskEnums.Source;
 import cn.resettle.monitoring.risk.RiskEnums.Status;
+import cn.resettle.monitoring.rules.RiskCategory;
+import cn.resettle.monitoring.rules.Severity;
 import jakarta.validation.constraints.NotNull;
 
 import java.time.LocalDate;

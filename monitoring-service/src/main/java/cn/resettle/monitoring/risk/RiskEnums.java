@@ -14,13 +14,6 @@ public final class RiskEnums {
         public String label() { return label; }
     }
 
-    public enum Severity implements Labelled {
-        LOW("低"), MEDIUM("中"), HIGH("高");
-        private final String label;
-        Severity(String l) { label = l; }
-        public String label() { return label; }
-    }
-
     public enum Status implements Labelled {
         OPEN("风险未消除"), ELIMINATED("风险已消除"), LONG_TERM("长期监测（兜底保障）");
         private final String label;

@@ -7,6 +7,7 @@ import cn.resettle.common.web.PageResult;
 import cn.resettle.monitoring.risk.RiskDtos.EliminateRequest;
 import cn.resettle.monitoring.risk.RiskDtos.RiskView;
 import cn.resettle.monitoring.risk.RiskEnums.Status;
+import cn.resettle.monitoring.rules.RiskCategory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

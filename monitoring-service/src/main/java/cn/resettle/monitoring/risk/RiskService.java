@@ -7,19 +7,19 @@ import cn.resettle.common.events.Topics;
 import cn.resettle.common.outbox.Outbox;
 import cn.resettle.common.problem.DomainException;
 import cn.resettle.common.security.DataScope;
-import cn.resettle.common.web.RequestIds;
+import cn.resettle.common.web.ListQuery;
 import cn.resettle.common.web.PageRequest;
 import cn.resettle.common.web.PageResult;
+import cn.resettle.common.web.RequestIds;
 import cn.resettle.monitoring.risk.RiskDtos.MeasureView;
 import cn.resettle.monitoring.risk.RiskDtos.RiskView;
 import cn.resettle.monitoring.risk.RiskEnums.MeasureStatus;
 import cn.resettle.monitoring.risk.RiskEnums.Source;
 import cn.resettle.monitoring.risk.RiskEnums.Status;
+import cn.resettle.monitoring.rules.RiskCategory;
 import cn.resettle.monitoring.rules.RiskRules.Finding;
 import cn.resettle.monitoring.rules.RuleSet;
 import cn.resettle.monitoring.rules.RuleSetService;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -31,6 +31,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,41 +111,25 @@ public class RiskService {
         }
     }
 
+    /** One statement for the page, one for the measures of all its risks, and a count only when the page is full. */
     public PageResult<RiskView> list(Filter f, PageRequest page, DataScope scope) {
-        DataScope.Filter s = scope.filter("r.regionCode", "r.siteCode");
-        StringBuilder q = new StringBuilder("from Risk r where ").append(s.jpql());
-        Map<String, Object> p = new HashMap<>(s.params());
-        if (f.status() != null) {
-            q.append(" and r.status = :status");
-            p.put("status", f.status());
-        }
-        if (f.category() != null) {
-            q.append(" and r.category = :category");
-            p.put("category", f.category());
-        }
-        if (f.siteCode() != null) {
-            q.append(" and r.siteCode = :site");
-            p.put("site", f.siteCode());
-        }
-        if (f.regionCode() != null) {
-            q.append(" and r.regionCode like :region");
-            p.put("region", f.regionCode() + "%");
-        }
-        if (f.householdId() != null) {
-            q.append(" and r.householdId = :household");
-            p.put("household", f.householdId());
-        }
-        Sort sort = Sort.by("flaggedAt").descending();
+        ListQuery q = ListQuery.scoped(scope.filter("r.regionCode", "r.siteCode"))
+                .and("r.status = :status", "status", f.status())
+                .and("r.category = :category", "category", f.category())
+                .and("r.siteCode = :site", "site", f.siteCode())
+                .and("r.regionCode like :region", "region", f.regionCode() == null ? null : f.regionCode() + "%")
+                .and("r.householdId = :household", "household", f.householdId());
+        String order = "r.flaggedAt desc, r.id";
         if (f.unassigned()) {
             // open, older than the routing window, and no service has reported a task for it
-            q.append(" and r.status = :openStatus and r.flaggedAt < :routedBy"
-                    + " and not exists (select 1 from PlanMeasure m where m.riskId = r.id)");
-            p.put("openStatus", Status.OPEN);
-            p.put("routedBy", OffsetDateTime.now().minus(routingWindow));
-            sort = Sort.by("flaggedAt").ascending();
+            q.and("r.status = :openStatus and r.flaggedAt < :routedBy"
+                            + " and not exists (select 1 from PlanMeasure m where m.riskId = r.id)")
+                    .param("openStatus", Status.OPEN).param("routedBy", OffsetDateTime.now().minus(routingWindow));
+            order = "r.flaggedAt asc, r.id";
         }
-        var query = Risk.find(q.toString(), sort, p).page(Page.of(page.page(), page.size()));
-        return PageResult.of(query.<Risk>list().stream().map(this::view).toList(), page, query.count());
+        PageResult<Risk> risks = q.page(em, Risk.class, "Risk r", order, page);
+        Map<UUID, List<MeasureView>> measures = measures(risks.items().stream().map(r -> r.id).toList());
+        return risks.map(r -> view(r, measures.getOrDefault(r.id, List.of())));
     }
 
     public RiskView get(UUID id, DataScope scope) {
@@ -161,42 +146,14 @@ public class RiskService {
      */
     public RiskView eliminate(UUID id, long version, String reason, DataScope scope) {
         Risk r = visible(id, scope);
-        if (r.version != version) {
-            throw new DomainException(409, "stale-version", "数据已被他人修改 Stale version", "the risk changed since you read it; reload it");
-        }
-        if (r.status != Status.OPEN) {
-            throw DomainException.conflict("risk-closed", "the risk is already " + r.status);
-        }
-        List<PlanMeasure> measures = PlanMeasure.list("riskId", r.id);
-        List<PlanMeasure> pending = measures.stream().filter(m -> m.status != MeasureStatus.DONE).toList();
-        String why = reason == null || reason.isBlank() ? null : reason.strip();
-        if (measures.isEmpty() || !pending.isEmpty()) {
-            String state = measures.isEmpty()
-                    ? "the assistance plan has no measure yet (no service has opened a task for this risk)"
-                    : pending.size() + " of " + measures.size() + " measures are not done ("
-                    + String.join(", ", pending.stream().map(m -> m.department + " " + m.kind + " " + m.status).toList()) + ")";
-            if (why == null) {
-                throw DomainException.unprocessable("measures-not-done", "风险消除需帮扶措施全部落实: " + state
-                        + "; finish the plan first, or give a reason for closing the risk anyway");
-            }
-            r.eliminationReason = why;
-            audit(r, scope, "ELIMINATE_UNFINISHED", why + " | " + state);
-        }
+        r.requireOpen(version);
+        String unfinished = PlanMeasure.unfinished(PlanMeasure.list("riskId", r.id));
         boolean labour = households.hasLabour(r.householdId);
-        if (labour) {
-            int stable = stableMonths(r);
-            int needed = rules.resolve(r.regionCode, YearMonth.parse(r.flaggedMonth).getYear()).stableIncomeMonths();
-            if (stable < needed) {
-                throw DomainException.unprocessable("income-not-stable", "有劳动能力的家庭须收入稳定后再消除风险: per-capita income has been above "
-                        + "the line in the latest " + stable + " monthly visit(s) since " + r.flaggedMonth + "; " + needed + " needed");
-            }
-            r.status = Status.ELIMINATED;
-        } else {
-            r.status = Status.LONG_TERM;
-            r.socialAssistanceReferral = true;
+        int stable = labour ? stableMonths(r) : 0;
+        int needed = labour ? rules.resolve(r.regionCode, YearMonth.parse(r.flaggedMonth).getYear()).stableIncomeMonths() : 0;
+        if (r.close(unfinished, reason, labour, stable, needed, scope.actor())) {
+            audit(r, scope, "ELIMINATE_UNFINISHED", r.eliminationReason + " | " + unfinished);
         }
-        r.closedAt = OffsetDateTime.now();
-        r.closedBy = scope.actor();
         em.flush();
         outbox.publish(Topics.MONITORING, r.householdId, new RiskEliminated(r.id, r.householdId, r.regionCode, r.siteCode,
                 r.category.name(), r.status == Status.ELIMINATED ? "ELIMINATED" : "LONG_TERM", r.closedBy, r.closedAt));
@@ -226,21 +183,8 @@ public class RiskService {
         List<Object[]> visits = em.createNativeQuery("select visit_month, per_capita_income from visit "
                         + "where household_id = ?1 and visit_month > ?2 order by visit_month desc")
                 .setParameter(1, r.householdId).setParameter(2, r.flaggedMonth).getResultList();
-        int run = 0;
-        YearMonth expected = null;
-        for (Object[] v : visits) {
-            YearMonth m = YearMonth.parse((String) v[0]);
-            if (expected != null && !m.equals(expected)) {
-                break;
-            }
-            BigDecimal line = rules.resolve(r.regionCode, m.getYear()).incomeLine();
-            if (((BigDecimal) v[1]).compareTo(line) < 0) {
-                break;
-            }
-            run++;
-            expected = m.minusMonths(1);
-        }
-        return run;
+        return Risk.stableIncomeRun(visits.stream().map(v -> new Risk.MonthlyIncome(YearMonth.parse((String) v[0]),
+                (BigDecimal) v[1])).toList(), m -> rules.resolve(r.regionCode, m.getYear()).incomeLine());
     }
 
     /** A task was opened in a domain: the plan gains a PLANNED measure with its department, title and deadline. */
@@ -307,9 +251,22 @@ public class RiskService {
     }
 
     RiskView view(Risk r) {
-        List<MeasureView> measures = PlanMeasure.<PlanMeasure>list("riskId", Sort.by("updatedAt"), r.id).stream()
-                .map(m -> new MeasureView(m.taskId, m.domain, m.department, m.kind, m.title, m.deadline, m.status,
-                        m.outcome, m.updatedAt)).toList();
+        return view(r, measures(List.of(r.id)).getOrDefault(r.id, List.of()));
+    }
+
+    /** The measures of several risks in one statement, each risk's in the order they were last updated. */
+    private Map<UUID, List<MeasureView>> measures(List<UUID> riskIds) {
+        if (riskIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, List<MeasureView>> out = new HashMap<>();
+        em.createQuery("from PlanMeasure m where m.riskId in :ids order by m.updatedAt, m.id", PlanMeasure.class)
+                .setParameter("ids", riskIds).getResultList()
+                .forEach(m -> out.computeIfAbsent(m.riskId, k -> new ArrayList<>()).add(m.view()));
+        return out;
+    }
+
+    private static RiskView view(Risk r, List<MeasureView> measures) {
         return new RiskView(r.id, r.version, r.householdId, r.householdNo, r.regionCode, r.siteCode, r.category,
                 r.source, r.severity, r.evidence, r.status, r.flaggedMonth, r.flaggedAt, r.closedAt, r.closedBy,
                 r.eliminationReason, r.socialAssistanceReferral, measures);

@@ -1,6 +1,7 @@
 package cn.resettle.monitoring.screening;
 
 import cn.resettle.common.security.IdNumberHash;
+import cn.resettle.common.validation.CitizenIds;
 import cn.resettle.common.validation.DivisionCodes;
 import cn.resettle.monitoring.screening.ScreeningRows.Column;
 
@@ -21,8 +22,6 @@ import java.util.function.Consumer;
  */
 final class FastCsv {
 
-    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    private static final byte[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
     private static final byte[] YES = "是".getBytes(StandardCharsets.UTF_8);
     private static final byte[] NO = "否".getBytes(StandardCharsets.UTF_8);
 
@@ -225,19 +224,12 @@ final class FastCsv {
     }
 
     private boolean validId(byte[] b, int s) {
-        int sum = 0;
-        for (int k = 0; k < 17; k++) {
-            int d = b[s + k] - '0';
-            if (d < 0 || d > 9) {
-                return false;
-            }
-            sum += d * WEIGHTS[k];
-        }
+        byte check = CitizenIds.checkByte(b, s); // GB 11643's weights and check table, kept once in common
         byte last = b[s + 17];
         if (last == 'x') {
             last = 'X';
         }
-        if (CHECK[sum % 11] != last) {
+        if (check == 0 || check != last) {
             return false;
         }
         if (!DivisionCodes.isProvince(new String(b, s, 2, StandardCharsets.US_ASCII))) {

@@ -1,5 +1,6 @@
 package cn.resettle.monitoring.screening;
 
+import cn.resettle.common.importing.TabularReader;
 import cn.resettle.common.problem.DomainException;
 import cn.resettle.common.security.DataScope;
 import cn.resettle.common.security.IdNumberHash;
@@ -14,17 +15,13 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.Row;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
 import javax.crypto.Mac;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +40,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Department data screening: a department's monthly file (CSV or .xlsx, one row per person, possibly a million) is
@@ -128,57 +123,35 @@ public class ScreeningService {
                     copy.write(copyLine((ScreeningRows.Row) checked, line, mac));
                 }
             };
-            int[] lineNo = {1};
-            Consumer<List<String>> onRow = cells -> {
+            TabularReader.Sink onRow = row -> {
                 if (header[0] == null) {
-                    header[0] = ScreeningRows.header(cells);
+                    header[0] = ScreeningRows.header(row.cells());
                     return;
                 }
-                int rowNo = ++lineNo[0];
-                if (cells.stream().allMatch(x -> x == null || x.isBlank())) {
+                if (row.blank()) {
                     return;
                 }
                 counts[0]++;
                 try {
-                    sink.row(rowNo, cells);
+                    sink.row(row.rowNumber(), row.cells());
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
             };
-            if (isXlsx(file)) {
-                try (InputStream in = Files.newInputStream(file); ReadableWorkbook wb = new ReadableWorkbook(in);
-                     Stream<Row> rows = wb.getFirstSheet().openStream()) {
-                    rows.forEach(r -> {
-                        List<String> cells = new ArrayList<>(r.getCellCount());
-                        for (int i = 0; i < r.getCellCount(); i++) {
-                            cells.add(r.getCellText(i));
-                        }
-                        onRow.accept(cells);
-                    });
-                } catch (DomainException | java.io.UncheckedIOException e) {
-                    throw e; // a refused header, or the database side of COPY
-                } catch (IOException | RuntimeException e) {
-                    // the workbook itself cannot be read: the uploader's file, not our fault
-                    throw DomainException.unprocessable("unreadable-file", "the .xlsx file cannot be read: " + e.getMessage());
-                }
-            } else if (charsetOf(file) == StandardCharsets.UTF_8) {
+            if (!TabularReader.isXlsx(file) && TabularReader.isUtf8(file)) {
+                // the hot path: plain UTF-8 CSV, checked byte by byte; any row it declines goes to the general path
                 try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
                     String first = firstLine(in);
                     if (first != null) {
-                        onRow.accept(ScreeningRows.splitCsv(first.replace("\uFEFF", "")));
+                        onRow.accept(new TabularReader.Line(1, ScreeningRows.splitCsv(first.replace("\uFEFF", ""))));
                         FastCsv fast = new FastCsv(header[0], today, mac);
                         counts[0] += fast.run(in, copy, 2,
                                 (rowNo, text) -> sink.row(rowNo, ScreeningRows.splitCsv(text)), rowNo -> counts[1]++);
                     }
                 }
             } else {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-                        charsetOf(file)), 1 << 16)) {
-                    String l;
-                    while ((l = in.readLine()) != null) {
-                        onRow.accept(ScreeningRows.splitCsv(l));
-                    }
-                }
+                // .xlsx, and CSV saved as GB18030/GBK by Excel on a Chinese Windows: the shared upload reader
+                TabularReader.read(file, fileName, onRow);
             }
             if (header[0] == null) {
                 throw DomainException.unprocessable("empty-file", "the file has no rows");
@@ -328,39 +301,5 @@ public class ScreeningService {
 
     private static StringBuilder append(StringBuilder sb, Object v) {
         return v == null ? sb : sb.append(v instanceof BigDecimal d ? d.toPlainString() : v.toString());
-    }
-
-    private static boolean isXlsx(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] b = in.readNBytes(4);
-            return b.length == 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
-        }
-    }
-
-    private static java.nio.charset.Charset charsetOf(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(1 << 16);
-            try {
-                StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(head, 0, trimPartial(head)));
-                return StandardCharsets.UTF_8;
-            } catch (java.nio.charset.CharacterCodingException e) {
-                return java.nio.charset.Charset.forName("GB18030");
-            }
-        }
-    }
-
-    /** Length without a UTF-8 sequence cut at the end of the sample. */
-    private static int trimPartial(byte[] b) {
-        int n = b.length;
-        for (int i = 1; i <= 3 && n - i >= 0; i++) {
-            int x = b[n - i] & 0xff;
-            if ((x & 0xC0) == 0xC0) {
-                return n - i;
-            }
-            if ((x & 0x80) == 0) {
-                break;
-            }
-        }
-        return n;
     }
 }

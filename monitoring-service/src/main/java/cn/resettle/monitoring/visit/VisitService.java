@@ -2,6 +2,7 @@ package cn.resettle.monitoring.visit;
 
 import cn.resettle.common.problem.DomainException;
 import cn.resettle.common.security.DataScope;
+import cn.resettle.common.web.ListQuery;
 import cn.resettle.common.web.PageRequest;
 import cn.resettle.common.web.PageResult;
 import cn.resettle.monitoring.risk.Households;
@@ -14,21 +15,16 @@ import cn.resettle.monitoring.visit.VisitDtos.Unvisited;
 import cn.resettle.monitoring.visit.VisitDtos.VisitRequest;
 import cn.resettle.monitoring.visit.VisitDtos.VisitResult;
 import cn.resettle.monitoring.visit.VisitDtos.VisitView;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -120,51 +116,26 @@ public class VisitService {
     }
 
     public PageResult<VisitView> list(String month, String siteCode, UUID householdId, PageRequest page) {
-        DataScope.Filter s = scope.filter("v.regionCode", "v.siteCode");
-        StringBuilder q = new StringBuilder("from Visit v where ").append(s.jpql());
-        Map<String, Object> p = new HashMap<>(s.params());
-        if (month != null) {
-            q.append(" and v.visitMonth = :month");
-            p.put("month", month);
-        }
-        if (siteCode != null) {
-            q.append(" and v.siteCode = :site");
-            p.put("site", siteCode);
-        }
-        if (householdId != null) {
-            q.append(" and v.householdId = :household");
-            p.put("household", householdId);
-        }
-        var query = Visit.find(q.toString(), Sort.by("visitMonth").descending().and("householdNo"), p)
-                .page(Page.of(page.page(), page.size()));
-        return PageResult.of(query.<Visit>list().stream().map(VisitService::view).toList(), page, query.count());
+        return ListQuery.scoped(scope.filter("v.regionCode", "v.siteCode"))
+                .and("v.visitMonth = :month", "month", month)
+                .and("v.siteCode = :site", "site", siteCode)
+                .and("v.householdId = :household", "household", householdId)
+                .page(em, Visit.class, "Visit v", "v.visitMonth desc, v.householdNo, v.id", page)
+                .map(VisitService::view);
     }
 
     /** Every active household in scope (optionally one site's) without a visit in the month: the site's to-do list. */
     public PageResult<Unvisited> unvisited(String month, String siteCode, PageRequest page) {
-        DataScope.Filter s = scope.filter("h.region_code", "h.site_code");
-        StringBuilder where = new StringBuilder(" from registry_household h where h.status = 'ACTIVE' and ")
-                .append(s.jpql())
-                .append(" and not exists (select 1 from visit v where v.household_id = h.id and v.visit_month = :month)");
-        Map<String, Object> p = new HashMap<>(s.params());
-        p.put("month", month);
-        if (siteCode != null) {
-            where.append(" and h.site_code = :site");
-            p.put("site", siteCode);
-        }
-        Query count = em.createNativeQuery("select count(*)" + where);
-        Query rows = em.createNativeQuery("select h.id, h.household_no, h.site_code, h.region_code, h.member_count" + where
-                + " order by h.site_code, h.household_no limit :lim offset :off");
-        p.forEach((k, val) -> {
-            count.setParameter(k, val);
-            rows.setParameter(k, val);
-        });
-        rows.setParameter("lim", page.size()).setParameter("off", page.offset());
-        @SuppressWarnings("unchecked")
-        List<Object[]> result = rows.getResultList();
-        List<Unvisited> items = result.stream().map(r -> new Unvisited((UUID) r[0], (String) r[1], (String) r[2],
-                (String) r[3], ((Number) r[4]).intValue())).toList();
-        return PageResult.of(items, page, ((Number) count.getSingleResult()).longValue());
+        return ListQuery.scoped(scope.filter("h.region_code", "h.site_code"))
+                .and("h.status = 'ACTIVE'")
+                .and("not exists (select 1 from visit v where v.household_id = h.id and v.visit_month = :month)")
+                .param("month", month)
+                .and("h.site_code = :site", "site", siteCode)
+                .nativePage(em, "h.id, h.household_no, h.site_code, h.region_code, h.member_count", "registry_household h",
+                        "h.site_code, h.household_no, h.id", page,
+                        r -> new Unvisited(r.get("id", UUID.class), r.get("household_no", String.class),
+                                r.get("site_code", String.class), r.get("region_code", String.class),
+                                ((Number) r.get("member_count")).intValue()));
     }
 
     static VisitView view(Visit v) {

@@ -1,7 +1,5 @@
 package cn.resettle.monitoring.rules;
 
-import cn.resettle.monitoring.risk.RiskCategory;
-import cn.resettle.monitoring.risk.RiskEnums.Severity;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package cn.resettle.monitoring.risk;
+package cn.resettle.monitoring.rules;
 
 import cn.resettle.common.web.DictionaryEntry.Labelled;
 

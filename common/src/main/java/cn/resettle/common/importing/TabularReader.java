@@ -1,4 +1,4 @@
-package cn.resettle.community.importing;
+package cn.resettle.common.importing;
 
 import cn.resettle.common.problem.DomainException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -27,6 +27,9 @@ import java.util.stream.Stream;
  * memory, so a limit the sink checks stops a huge file at the row that crosses it. Row numbers are the ones a
  * person sees in Excel (the header is row 1). CSV may be UTF-8 (with or without BOM) or GB18030/GBK, which is
  * what Excel on a Chinese Windows saves.
+ * <p>
+ * The one reader for uploaded tables: community's household import and monitoring's department screening both
+ * read through it (screening adds a byte-level fast path for plain UTF-8 CSV, and hands it every row it declines).
  */
 public final class TabularReader {
 
@@ -64,7 +67,7 @@ public final class TabularReader {
         }
     }
 
-    static boolean isXlsx(Path file) {
+    public static boolean isXlsx(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] b = in.readNBytes(4);
             return b.length == 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
@@ -73,7 +76,7 @@ public final class TabularReader {
         }
     }
 
-    private static boolean hasBom(Path file) throws IOException {
+    public static boolean hasBom(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] b = in.readNBytes(3);
             return b.length == 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF;
@@ -81,7 +84,7 @@ public final class TabularReader {
     }
 
     /** Whether the whole file decodes as UTF-8; streamed, so it costs one read of the file and no memory. */
-    static boolean isUtf8(Path file) {
+    public static boolean isUtf8(Path file) {
         CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         char[] buf = new char[1 << 16];
@@ -97,7 +100,7 @@ public final class TabularReader {
         }
     }
 
-    static void readXlsx(Path file, Sink sink) {
+    public static void readXlsx(Path file, Sink sink) {
         try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile())) {
             Sheet sheet = wb.getFirstSheet();
             try (Stream<Row> rows = sheet.openStream()) {
@@ -112,15 +115,15 @@ public final class TabularReader {
                     sink.accept(new Line(r.getRowNum(), cells));
                 }
             }
-        } catch (DomainException e) {
-            throw e;
+        } catch (DomainException | java.io.UncheckedIOException e) {
+            throw e; // the sink's own refusal, or the sink's output failing (not the uploader's file)
         } catch (IOException | RuntimeException e) {
             throw DomainException.unprocessable("unreadable-file", "the .xlsx file cannot be read: " + e.getMessage());
         }
     }
 
     /** RFC 4180: quoted fields, doubled quotes, newlines inside quotes, CRLF or LF. */
-    static void readCsv(Reader in, Sink sink) throws IOException {
+    public static void readCsv(Reader in, Sink sink) throws IOException {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;

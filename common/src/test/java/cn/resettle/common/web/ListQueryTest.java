@@ -1,0 +1,30 @@
+package cn.resettle.common.web;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ListQueryTest {
+
+    static final java.util.function.LongSupplier COUNT = () -> 999;
+
+    @Test
+    void aPageThatIsNotFullGivesTheTotalWithoutCounting() {
+        assertEquals(7, ListQuery.total(7, new PageRequest(0, 20), COUNT));
+        assertEquals(0, ListQuery.total(0, new PageRequest(0, 20), COUNT));
+        assertEquals(45, ListQuery.total(5, new PageRequest(2, 20), COUNT));
+    }
+
+    @Test
+    void aFullPageOrAPagePastTheEndIsCounted() {
+        assertEquals(999, ListQuery.total(20, new PageRequest(0, 20), COUNT));
+        assertEquals(999, ListQuery.total(0, new PageRequest(3, 20), COUNT));
+    }
+
+    @Test
+    void filtersThatWereNotGivenAddNothing() {
+        ListQuery q = ListQuery.where("1 = 1").and("r.status = :status", "status", null).and("r.site = :site", "site", "XG-LJ-001");
+        assertEquals("1 = 1 and r.site = :site", q.where());
+        assertEquals(java.util.Map.of("site", "XG-LJ-001"), q.params());
+    }
+}
