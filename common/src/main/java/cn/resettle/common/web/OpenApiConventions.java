@@ -56,6 +56,18 @@ public class OpenApiConventions implements OASFilter {
                 }
             }
         }
+        // Every /api/ operation takes a bearer token (quarkus.http.auth + deny-unannotated-endpoints); the scanner does
+        // not see role annotations a shared base resource declares with a configuration expression, so say it here.
+        String scheme = openAPI.getComponents() == null || openAPI.getComponents().getSecuritySchemes() == null
+                || openAPI.getComponents().getSecuritySchemes().size() != 1 ? null
+                : openAPI.getComponents().getSecuritySchemes().keySet().iterator().next();
+        for (Map.Entry<String, PathItem> e : openAPI.getPaths().getPathItems().entrySet()) {
+            for (Operation op : e.getValue().getOperations().values()) {
+                if (scheme != null && e.getKey().startsWith("/api/") && (op.getSecurity() == null || op.getSecurity().isEmpty())) {
+                    op.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(scheme));
+                }
+            }
+        }
         for (Map.Entry<String, PathItem> e : openAPI.getPaths().getPathItems().entrySet()) {
             for (Map.Entry<PathItem.HttpMethod, Operation> op : e.getValue().getOperations().entrySet()) {
                 if (op.getValue().getOperationId() == null || op.getValue().getOperationId().isBlank()) {
