@@ -163,7 +163,7 @@ public class TaskService {
             q.setParameter(k, v);
             c.setParameter(k, v);
         });
-        List<TaskView> items = q.setFirstResult(page.page() * page.size()).setMaxResults(page.size()).getResultList()
+        List<TaskView> items = q.setFirstResult(Math.toIntExact(page.offset())).setMaxResults(page.size()).getResultList()
                 .stream().map(TaskService::view).toList();
         return PageResult.of(items, page, c.getSingleResult());
     }

@@ -96,7 +96,7 @@ public class DeadLetters {
                 p.put("type", eventType);
             }
             var q = em.createNativeQuery("select " + COLUMNS + where + " order by id")
-                    .setFirstResult(page.page() * page.size()).setMaxResults(page.size());
+                    .setFirstResult(Math.toIntExact(page.offset())).setMaxResults(page.size());
             var c = em.createNativeQuery("select count(*)" + where);
             p.forEach((k, v) -> {
                 q.setParameter(k, v);

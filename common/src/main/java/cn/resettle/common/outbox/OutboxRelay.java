@@ -266,7 +266,7 @@ public class OutboxRelay {
             List<Object[]> rows = em.createNativeQuery("select id, event_type, aggregate_type, aggregate_id, topic, "
                             + "occurred_at, parked_at, park_reason, length(payload), sent_at is not null from outbox_event "
                             + "where parked_at is not null and sent_at is null order by seq")
-                    .setFirstResult(page.page() * page.size()).setMaxResults(page.size()).getResultList();
+                    .setFirstResult(Math.toIntExact(page.offset())).setMaxResults(page.size()).getResultList();
             long total = ((Number) em.createNativeQuery("select count(*) from outbox_event where parked_at is not null "
                     + "and sent_at is null").getSingleResult()).longValue();
             return cn.resettle.common.web.PageResult.of(rows.stream().map(OutboxRelay::parkedView).toList(), page, total);

@@ -58,7 +58,7 @@ public class RegistryReadService {
             count.setParameter(k, v);
             rows.setParameter(k, v);
         });
-        rows.setParameter("lim", page.size()).setParameter("off", page.page() * page.size());
+        rows.setParameter("lim", page.size()).setParameter("off", page.offset());
         long total = ((Number) count.getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
         List<Object[]> result = rows.getResultList();

@@ -121,7 +121,7 @@ public class PersonalDataAudit {
             count.setParameter(k, v);
             rows.setParameter(k, v);
         });
-        rows.setParameter("lim", page.size()).setParameter("off", (long) page.page() * page.size());
+        rows.setParameter("lim", page.size()).setParameter("off", page.offset());
         long total = ((Number) count.getSingleResult()).longValue();
         List<Entry> items = new ArrayList<>();
         for (Object o : rows.getResultList()) {
