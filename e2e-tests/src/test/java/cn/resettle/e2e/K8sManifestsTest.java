@@ -68,7 +68,8 @@ class K8sManifestsTest {
             Map.entry("ScheduledBackup", "postgresql.cnpg.io/v1"),
             Map.entry("Keycloak", "k8s.keycloak.org/v2alpha1"),
             Map.entry("KeycloakRealmImport", "k8s.keycloak.org/v2alpha1"),
-            Map.entry("ExternalSecret", "external-secrets.io/v1"));
+            Map.entry("ExternalSecret", "external-secrets.io/v1"),
+            Map.entry("ServiceMonitor", "monitoring.coreos.com/v1"), Map.entry("PrometheusRule", "monitoring.coreos.com/v1"));
 
     static final Map<String, List<JsonNode>> RENDERED = new LinkedHashMap<>();
 
@@ -99,7 +100,8 @@ class K8sManifestsTest {
                     DynamicTest.dynamicTest(o + ": default-deny NetworkPolicies", () -> networkPolicies(o, objs)),
                     DynamicTest.dynamicTest(o + ": a KafkaTopic for every topic the services name", () -> topics(o, objs)),
                     DynamicTest.dynamicTest(o + ": each KafkaUser writes only its own topics, reads only what it consumes", () -> acls(o, objs)),
-                    DynamicTest.dynamicTest(o + ": production-grade realm", () -> realm(o, objs)));
+                    DynamicTest.dynamicTest(o + ": production-grade realm", () -> realm(o, objs)),
+                    DynamicTest.dynamicTest(o + ": metrics scraped, alerts and dashboard on real metric names, /q/* not exposed", () -> observability(o, objs)));
         });
     }
 
@@ -463,6 +465,67 @@ class K8sManifestsTest {
     // --------------------------------------------------------------------------------------------------- helpers
 
     /** Topics per channel (incoming topic(s) and dead-letter topic) named in a service's application.properties. */
+    /**
+     * County and province: a ServiceMonitor scrapes /q/metrics on every suite Service, Prometheus may reach them
+     * (NetworkPolicy from the monitoring namespace), every alert has an expression, a severity and a runbook, and
+     * every {@code resettle_*} series the alerts and the dashboard use is one the code registers (DeliveryMetrics),
+     * so a renamed metric cannot leave an alert silently reading nothing. Everywhere: the Ingress exposes the API and
+     * its documents, never /q/* (health, metrics).
+     */
+    static void observability(String o, List<JsonNode> objs) throws IOException {
+        for (JsonNode ing : of(objs, "Ingress")) {
+            for (JsonNode rule : ing.path("spec").path("rules")) for (JsonNode path : rule.path("http").path("paths")) {
+                String p = path.path("path").asText();
+                assertTrue(p.startsWith("/api") || p.startsWith("/openapi"), o + " Ingress exposes only /api and /openapi, not " + p);
+            }
+        }
+        if (o.equals("local")) {
+            return;
+        }
+        Set<String> registered = new TreeSet<>();
+        Matcher m = Pattern.compile("\"(resettle(\\.[a-z]+)+)\"").matcher(Files.readString(
+                ROOT.resolve("common/src/main/java/cn/resettle/common/metrics/DeliveryMetrics.java")));
+        while (m.find()) {
+            registered.add(m.group(1).replace('.', '_'));
+        }
+        List<JsonNode> monitors = of(objs, "ServiceMonitor");
+        assertEquals(1, monitors.size(), o + ": one ServiceMonitor");
+        JsonNode sm = monitors.get(0).path("spec");
+        assertEquals("/q/metrics", sm.path("endpoints").path(0).path("path").asText(), o + ": scrapes /q/metrics");
+        Set<String> scraped = new TreeSet<>();
+        for (JsonNode svc : of(objs, "Service")) {
+            if (selects(sm.path("selector").path("matchLabels"), svc.path("metadata").path("labels"))) {
+                scraped.add(name(svc));
+                Set<String> ports = new TreeSet<>();
+                svc.path("spec").path("ports").forEach(port -> ports.add(port.path("name").asText()));
+                assertTrue(ports.contains(sm.path("endpoints").path(0).path("port").asText()), o + " " + name(svc) + ": has the scraped port");
+            }
+        }
+        assertEquals(Set.of("gateway", "community-service", "monitoring-service", "employment-service", "industry-service"), scraped,
+                o + ": the ServiceMonitor selects every suite Service and nothing else");
+        assertTrue(of(objs, "NetworkPolicy").stream().anyMatch(np -> np.path("spec").path("ingress").toString().contains("\"monitoring\"")),
+                o + ": a NetworkPolicy admits Prometheus from the monitoring namespace");
+        StringBuilder exprs = new StringBuilder();
+        for (JsonNode rule : of(objs, "PrometheusRule")) {
+            for (JsonNode group : rule.path("spec").path("groups")) for (JsonNode r : group.path("rules")) {
+                String where = o + " alert " + r.path("alert").asText();
+                require(where, r, "alert", "expr", "labels/severity", "annotations/runbook");
+                exprs.append(r.path("expr").asText()).append('\n');
+            }
+        }
+        assertTrue(exprs.length() > 0, o + ": alert rules present");
+        JsonNode dashboard = of(objs, "ConfigMap").stream().filter(c -> "1".equals(c.path("metadata").path("labels").path("grafana_dashboard").asText()))
+                .findFirst().orElseThrow(() -> new AssertionError(o + ": a Grafana dashboard ConfigMap"));
+        JsonNode dash = JSON.readTree(dashboard.path("data").elements().next().asText());
+        assertTrue(dash.path("panels").size() > 0, o + ": dashboard has panels");
+        dash.path("panels").forEach(panel -> panel.path("targets").forEach(tg -> exprs.append(tg.path("expr").asText()).append('\n')));
+        Matcher used = Pattern.compile("resettle_[a-z_]+").matcher(exprs);
+        while (used.find()) {
+            String series = used.group().replaceAll("_(total|bucket|count|sum)$", "");
+            assertTrue(registered.contains(series), o + ": alert/dashboard series " + used.group() + " is registered by the code " + registered);
+        }
+    }
+
     static Map<String, Set<String>> topicsOf(String svc) throws IOException {
         Properties p = new Properties();
         try (var in = Files.newBufferedReader(ROOT.resolve(svc + "-service/src/main/resources/application.properties"), StandardCharsets.UTF_8)) {

@@ -31,6 +31,9 @@ import java.util.stream.Collectors;
 public class PersonalDataAudit {
 
     @Inject
+    cn.resettle.common.metrics.DeliveryMetrics metrics;
+
+    @Inject
     EntityManager em;
     @Inject
     DataScope scope;
@@ -75,6 +78,7 @@ public class PersonalDataAudit {
                 .setParameter(1, actor).setParameter(2, roles).setParameter(3, action).setParameter(4, subjectType)
                 .setParameter(5, subjectId).setParameter(6, requestId).setParameter(7, truncate(path, 512))
                 .setParameter(8, truncate(detail, 512)).setParameter(9, ids).setParameter(10, unmasked).executeUpdate());
+        metrics.auditWritten(action, unmasked);
     }
 
     /** One audit row as an auditor sees it; {@code householdIds} is cut to the ones asked about when a person or household was named. */
