@@ -104,6 +104,11 @@ public final class Suite {
         return Integer.parseInt(ENV.get(svc + "-service").get("HTTP_PORT"));
     }
 
+    /** An environment variable a service process was started with, e.g. {@code env("employment", "KAFKA_GROUP_ID")}. */
+    public static String env(String svc, String name) {
+        return ENV.get(svc + "-service").get(name);
+    }
+
     /** Kills a service's process without warning (SIGKILL: no shutdown hook, no offset commit, no flush). */
     public static void kill(String svc) throws InterruptedException {
         Process p = BY_MODULE.get(svc + "-service");
