@@ -105,6 +105,19 @@ class K8sManifestsTest {
         });
     }
 
+    /** Every Deployment runs the image the build produces (deploy/image/build.sh: Jib's {@code to.image} in pom.xml). */
+    @Test
+    void deploymentsRunTheImagesTheBuildProduces() throws IOException {
+        Matcher m = Pattern.compile("<to><image>([^<]+)</image></to>").matcher(Files.readString(ROOT.resolve("pom.xml")));
+        assertTrue(m.find(), "pom.xml names the images Jib builds");
+        String pattern = m.group(1);
+        RENDERED.forEach((o, objs) -> of(objs, "Deployment").forEach(d -> {
+            String expected = pattern.replace("${project.artifactId}", name(d));
+            d.path("spec").path("template").path("spec").path("containers").forEach(c ->
+                    assertEquals(expected, c.path("image").asText(), o + " " + name(d) + ": the image the build produces"));
+        }));
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     static void schema(String o, List<JsonNode> objs) {
