@@ -18,7 +18,7 @@ PSQL="psql -h localhost -p ${PG_PORT:-15432} -U resettle -At"
 tok() { curl -s -d grant_type=password -d client_id=resettle-web -d username="$1" -d 'password=Passw0rd!' \
   http://localhost:${KEYCLOAK_PORT:-8180}/realms/resettle/protocol/openid-connect/token | python3 -c 'import sys,json;print(json.load(sys.stdin)["access_token"])'; }
 ADMIN=$(tok county.admin)
-curl -sf -o /dev/null -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -X POST http://localhost:8080/api/community/sites \
+curl -sf -o /dev/null -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -X POST http://localhost:${SUITE_PORT_BASE:-8080}/api/community/sites \
   -d '{"code":"XG-LJ-001","name":"潋江安置点","countyCode":"360732","townshipCode":"360732100","areaType":"URBAN"}' || true
 
 TOTAL=0; for r in "${RATES[@]}"; do TOTAL=$((TOTAL + r * DURATION)); done
@@ -29,7 +29,7 @@ if [[ $($PSQL -d community -c "select count(*) from household where household_no
 echo "seeding $TOTAL households (run $RUN) through the import" >&2
 python3 "$ROOT/deploy/bench/gen.py" households --run "$RUN" --count "$TOTAL" > "$OUT/households-$RUN.csv"
 curl -sf -H "Authorization: Bearer $ADMIN" -F "file=@$OUT/households-$RUN.csv;type=text/csv" \
-  http://localhost:8080/api/community/imports/households | python3 -c 'import sys,json;r=json.load(sys.stdin);print("import:",{k:r[k] for k in ("rows","householdsCreated","peopleAdded","rejected")})' >&2
+  http://localhost:${SUITE_PORT_BASE:-8080}/api/community/imports/households | python3 -c 'import sys,json;r=json.load(sys.stdin);print("import:",{k:r[k] for k in ("rows","householdsCreated","peopleAdded","rejected")})' >&2
 $PSQL -d community -c "select id from household where household_no like 'BENCH-$RUN-%' order by household_no" > "$OUT/ids-$RUN.txt"
 for db in employment monitoring industry; do
   until [[ $($PSQL -d $db -c "select count(*) from registry_household where household_no like 'BENCH-$RUN-%'") == "$TOTAL" ]]; do sleep 1; done
@@ -47,7 +47,7 @@ for rate in "${RATES[@]}"; do
   n=$((rate * DURATION))
   sed -n "$((offset + 1)),$((offset + n))p" "$OUT/ids-$RUN.txt" > "$OUT/batch.txt"; offset=$((offset + n))
   since=$($PSQL -d monitoring -c "select now()")
-  (cd "$ROOT/deploy/bench" && java LoopLoad.java http://localhost:8080 "$WORKER" "$rate" "$OUT/batch.txt" "$MONTH") >&2
+  (cd "$ROOT/deploy/bench" && java LoopLoad.java http://localhost:${SUITE_PORT_BASE:-8080} "$WORKER" "$rate" "$OUT/batch.txt" "$MONTH") >&2
   for db in monitoring employment; do
     $PSQL -d $db -c "create table if not exists bench_batch (id uuid primary key)" -c "truncate bench_batch" \
       -c "\\copy bench_batch from '$OUT/batch.txt'" > /dev/null

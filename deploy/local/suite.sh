@@ -13,7 +13,11 @@ RUN="$ROOT/.local/run"
 LOGS="$ROOT/.local/logs"
 mkdir -p "$RUN" "$LOGS"
 SERVICES=(community-service monitoring-service employment-service industry-service gateway)
-declare -A PORTS=([gateway]=8080 [community-service]=8081 [monitoring-service]=8082 [employment-service]=8083 [industry-service]=8084)
+# SUITE_PORT_BASE (default 8080) moves the five ports together (gateway, then the services at +1..+4)
+B="${SUITE_PORT_BASE:-8080}"
+declare -A PORTS=([gateway]=$B [community-service]=$((B + 1)) [monitoring-service]=$((B + 2)) [employment-service]=$((B + 3)) [industry-service]=$((B + 4)))
+export COMMUNITY_URL="${COMMUNITY_URL:-http://localhost:$((B + 1))}" MONITORING_URL="${MONITORING_URL:-http://localhost:$((B + 2))}" \
+  EMPLOYMENT_URL="${EMPLOYMENT_URL:-http://localhost:$((B + 3))}" INDUSTRY_URL="${INDUSTRY_URL:-http://localhost:$((B + 4))}"
 : "${JAVA_OPTS:=-Xms32m -Xmx192m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:TieredStopAtLevel=1}"
 
 log() { echo "[suite] $*" >&2; }

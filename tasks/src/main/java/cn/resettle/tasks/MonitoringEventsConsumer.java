@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -41,8 +42,8 @@ public class MonitoringEventsConsumer implements InboxHandler {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void onMonitoringEvent(String value) {
-        inbox.consume(this, value);
+    public void onMonitoringEvents(ConsumerRecords<String, String> batch) {
+        inbox.consumeBatch(this, batch);
     }
 
     @Override

@@ -75,6 +75,17 @@ public class DeferredEvents {
                 .setParameter(1, subject).executeUpdate();
     }
 
+    /** The same for the subjects of a batch of applied events, in one statement. */
+    void factsArrived(List<String> subjects) {
+        if (subjects.isEmpty() || !present.get()) {
+            return;
+        }
+        em.createNativeQuery("update deferred_event set next_attempt_at = now() where waiting_for = any(cast(?1 as text[]))")
+                .setParameter(1, "{" + String.join(",", subjects.stream()
+                        .map(s -> "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").toList()) + "}")
+                .executeUpdate();
+    }
+
     public long count() {
         return ((Number) em.createNativeQuery("select count(*) from deferred_event").getSingleResult()).longValue();
     }

@@ -13,7 +13,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -34,6 +43,14 @@ import java.util.function.Consumer;
  * dead-lettered. The exception thrown to SmallRye carries only a sanitised reason and no cause, so the
  * {@code dead-letter-reason} header holds no personal data and no {@code dead-letter-cause} header is written.</li>
  * </ul>
+ * <b>Batches</b> ({@link #consumeBatch}): a channel with {@code batch=true} hands over each poll (up to
+ * {@code max.poll.records}, in offset order per partition). The batch is applied in one transaction: one inbox
+ * insert for all its event ids (an id already in the inbox, or twice in the batch, is applied once), then the
+ * effects in record order. An infrastructure failure retries the whole batch as above (nothing committed, the
+ * offsets not either, readiness DOWN). Any other failure rolls the batch back and it is applied in pieces: the
+ * events before the failing one in one transaction, the failing one alone under the rules above (deferred,
+ * retried, dead-lettered by {@link DeadLetterPublisher}), then the rest as a batch again, so a poison record
+ * never takes its batch-mates down with it.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -72,6 +89,10 @@ public class IdempotentConsumer {
     ConsumerStalls stalls;
     @Inject
     DeferredEvents deferred;
+    @Inject
+    DeadLetterPublisher deadLetterPublisher;
+    @Inject
+    cn.resettle.common.metrics.DeliveryMetrics metrics;
 
     private volatile boolean shuttingDown;
 
@@ -168,6 +189,154 @@ public class IdempotentConsumer {
             pause(backoff);
             backoff = Math.min(Math.max(backoff * 2, 100), config.maxBackoff().toMillis());
         }
+    }
+
+    /**
+     * Applies one polled batch of a {@code batch=true} channel (see the class comment). Returns when every record
+     * is applied, skipped as a repeat, deferred or dead-lettered; only then may the connector commit the offsets.
+     * Never throws for a bad record (it is dead-lettered here), so the connector's own failure strategy, which
+     * would dead-letter the whole batch, is never invoked.
+     */
+    public void consumeBatch(InboxHandler handler, Iterable<ConsumerRecord<String, String>> records) {
+        String channel = handler.channel();
+        List<Parsed> parsed = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : records) {
+            try {
+                parsed.add(new Parsed(r, codec.read(r.value())));
+            } catch (RuntimeException e) {
+                String reason = FailureClassifier.reason(e);
+                LOG.errorf("%s: unreadable record %s-%d@%d dead-lettered: %s", channel, r.topic(), r.partition(),
+                        r.offset(), reason);
+                deadLetterPublisher.publish(channel, r, "malformed event: " + reason);
+            }
+        }
+        applyInPieces(handler, parsed);
+    }
+
+    private record Parsed(ConsumerRecord<String, String> record, EventEnvelope event) {
+    }
+
+    private void applyInPieces(InboxHandler handler, List<Parsed> batch) {
+        int from = 0;
+        while (from < batch.size()) {
+            List<Parsed> rest = batch.subList(from, batch.size());
+            if (rest.size() == 1) {
+                consumeAlone(handler, rest.get(0));
+                return;
+            }
+            int failedAt = applyBatchRetrying(handler, rest);
+            if (failedAt < 0) {
+                return;
+            }
+            if (failedAt >= rest.size()) {
+                // the batch failed as a whole (a set-based handler, or at commit): one by one
+                LOG.infof("%s: batch of %d failed, applying its events one by one", handler.channel(), rest.size());
+                rest.forEach(p -> consumeAlone(handler, p));
+                return;
+            }
+            LOG.infof("%s: event %d of a batch of %d failed, applying it alone", handler.channel(), failedAt + 1, rest.size());
+            if (failedAt > 0 && applyBatchRetrying(handler, rest.subList(0, failedAt)) >= 0) {
+                rest.subList(0, failedAt).forEach(p -> consumeAlone(handler, p));
+            }
+            consumeAlone(handler, rest.get(failedAt));
+            from += failedAt + 1;
+        }
+    }
+
+    /** One event under the single-event rules; a rejected one goes to the dead-letter topic. */
+    private void consumeAlone(InboxHandler handler, Parsed p) {
+        try {
+            if (consume(handler, p.event())) {
+                metrics.applied(handler.channel(), 1);
+            }
+        } catch (EventRejectedException e) {
+            deadLetterPublisher.publish(handler.channel(), p.record(), e.getMessage());
+        }
+    }
+
+    /**
+     * Applies the events in one transaction, retrying while the infrastructure fails. Returns -1 when committed,
+     * otherwise the index of the event whose effect failed (the size of the list when that is not known).
+     */
+    private int applyBatchRetrying(InboxHandler handler, List<Parsed> batch) {
+        String channel = handler.channel();
+        List<EventEnvelope> events = batch.stream().map(Parsed::event).toList();
+        long backoff = config.initialBackoff().toMillis();
+        for (int attempt = 1; ; attempt++) {
+            int[] at = {events.size()};
+            RuntimeException failure;
+            try {
+                int applied = QuarkusTransaction.requiringNew().call(() -> applyBatchOnce(handler, events, at));
+                stalls.recovered(channel);
+                metrics.applied(channel, applied);
+                return -1;
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            Kind kind = FailureClassifier.classify(failure);
+            if (kind != Kind.INFRASTRUCTURE && databaseAnswers()) {
+                return at[0];
+            }
+            String reason = FailureClassifier.reason(failure);
+            stalls.failed(channel, reason);
+            if (attempt == 1 || attempt % 10 == 0) {
+                LOG.warnf("%s: cannot apply a batch of %d events, infrastructure failing (attempt %d), retrying in %d ms "
+                        + "without moving on: %s", channel, events.size(), attempt, backoff, reason);
+            }
+            pause(backoff);
+            backoff = Math.min(Math.max(backoff * 2, 100), config.maxBackoff().toMillis());
+        }
+    }
+
+    /** Inside the transaction: records the new event ids, applies their effects; returns how many were new. */
+    @SuppressWarnings("unchecked")
+    int applyBatchOnce(InboxHandler handler, List<EventEnvelope> events, int[] failedAt) {
+        Map<UUID, EventEnvelope> unique = new LinkedHashMap<>();
+        for (EventEnvelope e : events) {
+            unique.putIfAbsent(e.id(), e);
+        }
+        StringBuilder sql = new StringBuilder("insert into inbox_event (event_id, event_type, source, subject) values ");
+        int i = 0;
+        for (EventEnvelope e : unique.values()) {
+            sql.append(i == 0 ? "" : ", ").append("(?").append(4 * i + 1).append(", ?").append(4 * i + 2)
+                    .append(", ?").append(4 * i + 3).append(", ?").append(4 * i + 4).append(')');
+            i++;
+        }
+        sql.append(" on conflict (event_id) do nothing returning event_id");
+        var q = em.createNativeQuery(sql.toString());
+        i = 0;
+        for (EventEnvelope e : unique.values()) {
+            q.setParameter(4 * i + 1, e.id()).setParameter(4 * i + 2, e.type()).setParameter(4 * i + 3, e.source())
+                    .setParameter(4 * i + 4, e.subject());
+            i++;
+        }
+        Set<Object> fresh = new HashSet<>(q.getResultList());
+        List<EventEnvelope> toApply = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        Set<UUID> taken = new HashSet<>();
+        for (int k = 0; k < events.size(); k++) {
+            EventEnvelope e = events.get(k);
+            if (fresh.contains(e.id()) && taken.add(e.id())) {
+                toApply.add(e);
+                positions.add(k);
+            }
+        }
+        if (toApply.isEmpty()) {
+            return 0;
+        }
+        if (handler.appliesInBatches()) {
+            handler.applyAll(toApply);
+        } else {
+            for (int k = 0; k < toApply.size(); k++) {
+                failedAt[0] = positions.get(k);
+                handler.apply(toApply.get(k));
+            }
+        }
+        failedAt[0] = events.size();
+        em.flush();
+        deferred.factsArrived(toApply.stream().map(EventEnvelope::subject).filter(java.util.Objects::nonNull)
+                .distinct().toList());
+        return toApply.size();
     }
 
     /**

@@ -119,7 +119,7 @@ public class OutboxRelay {
      * with the service's KafkaUser credentials, deploy/k8s). Without them the relay could not publish on an
      * authenticated listener while the consumers could.
      */
-    static Properties connectionSettings(org.eclipse.microprofile.config.Config cfg) {
+    public static Properties connectionSettings(org.eclipse.microprofile.config.Config cfg) {
         Properties p = new Properties();
         for (String name : cfg.getPropertyNames()) {
             String lower = name.toLowerCase(java.util.Locale.ROOT);

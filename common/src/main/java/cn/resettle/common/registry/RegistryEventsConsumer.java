@@ -7,6 +7,7 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -30,8 +31,8 @@ public class RegistryEventsConsumer implements InboxHandler {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void onRegistryEvent(String value) {
-        inbox.consume(this, value);
+    public void onRegistryEvents(ConsumerRecords<String, String> batch) {
+        inbox.consumeBatch(this, batch);
     }
 
     @Override
@@ -42,5 +43,15 @@ public class RegistryEventsConsumer implements InboxHandler {
     @Override
     public void apply(EventEnvelope event) {
         projection.apply(event);
+    }
+
+    @Override
+    public void applyAll(java.util.List<EventEnvelope> events) {
+        projection.applyAll(events, projection::apply);
+    }
+
+    @Override
+    public boolean appliesInBatches() {
+        return true;
     }
 }

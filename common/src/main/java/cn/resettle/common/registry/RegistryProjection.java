@@ -13,7 +13,23 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
+import org.hibernate.Session;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Keeps a service's own copy of the registry from community events (no synchronous calls to community-service).
@@ -60,6 +76,194 @@ public class RegistryProjection {
         }
         LOG.debugf("event type %s is not for the registry copy", type);
         return false;
+    }
+
+    /**
+     * Applies a batch of events in their order inside the caller's transaction: consecutive household events are
+     * applied set-based ({@link #applyHouseholds}), every other event through {@code other} (or {@link #apply}
+     * when it is a site event), so the order between household events and the rest is kept.
+     */
+    public void applyAll(List<EventEnvelope> events, Consumer<EventEnvelope> other) {
+        List<EventEnvelope> run = new ArrayList<>();
+        for (EventEnvelope e : events) {
+            if (e.type().startsWith(CommunityEvents.HOUSEHOLD_TYPE_PREFIX)) {
+                run.add(e);
+                continue;
+            }
+            applyHouseholds(run);
+            run.clear();
+            other.accept(e);
+        }
+        applyHouseholds(run);
+    }
+
+    /**
+     * Household events, set-based: the copy's versions of their households in one query, the outcome of applying
+     * them one after the other worked out here (an event counts only if its version is newer than everything before
+     * it), then one multi-row upsert with the version guard for the households that change (their newest
+     * snapshot; {@code events_applied} grows by the number of events that changed it, as if applied one by one),
+     * one delete of their people (and of anyone in them registered elsewhere before) and one multi-row insert.
+     */
+    public void applyHouseholds(List<EventEnvelope> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        if (events.size() == 1) {
+            apply(events.get(0));
+            return;
+        }
+        List<Change> ordered = new ArrayList<>();
+        for (EventEnvelope e : events) {
+            HouseholdSnapshot h = codec.data(e, HouseholdCarrier.class).household();
+            if (h == null || h.id() == null) {
+                throw new EventCodec.MalformedEventException(e.type() + " without a household snapshot");
+            }
+            ordered.add(new Change(h, e, 0));
+        }
+        em.flush();
+        Session session = em.unwrap(Session.class);
+        session.doWork(c -> {
+            Map<UUID, Long> current = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("select id, version from registry_household where id = any(?)")) {
+                ps.setArray(1, c.createArrayOf("uuid", ordered.stream().map(x -> x.household().id()).distinct().toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        current.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                    }
+                }
+            }
+            // the newest change per household, in the order of its last applying event
+            Map<UUID, Change> latest = new LinkedHashMap<>();
+            for (Change x : ordered) {
+                UUID id = x.household().id();
+                Long have = current.get(id);
+                if (have != null && x.household().version() <= have) {
+                    continue;
+                }
+                current.put(id, x.household().version());
+                Change before = latest.remove(id);
+                latest.put(id, new Change(x.household(), x.event(), before == null ? 1 : before.applied() + 1));
+            }
+            if (latest.isEmpty()) {
+                return;
+            }
+            List<UUID> changed = upsertHouseholds(c, new ArrayList<>(latest.values()));
+            if (changed.isEmpty()) {
+                return;
+            }
+            Set<UUID> changedSet = new HashSet<>(changed);
+            // people: the newest household of a person wins (by ID hash and by member id)
+            Map<String, Object[]> byHash = new LinkedHashMap<>();
+            Map<UUID, String> hashOfMember = new HashMap<>();
+            for (Change x : latest.values()) {
+                if (!changedSet.contains(x.household().id())) {
+                    continue;
+                }
+                for (HouseholdSnapshot.Member m : x.household().members()) {
+                    Person p = Person.of(m, hash);
+                    String earlier = hashOfMember.put(m.id(), p.idNumberHash);
+                    if (earlier != null) {
+                        byHash.remove(earlier);
+                    }
+                    Object[] displaced = byHash.remove(p.idNumberHash);
+                    if (displaced != null) {
+                        hashOfMember.remove((UUID) displaced[0]);
+                        hashOfMember.put(m.id(), p.idNumberHash);
+                    }
+                    byHash.put(p.idNumberHash, new Object[]{m.id(), x.household().id(), p.idNumberHash, p.idNumberMasked,
+                            m.name(), m.gender(), p.birthYear, m.relationship(), m.labourCapacity(), m.employmentStatus(),
+                            m.health(), m.status()});
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("delete from registry_person where household_id = any(?) "
+                    + "or id_number_hash = any(?) or id = any(?)")) {
+                ps.setArray(1, c.createArrayOf("uuid", changed.toArray()));
+                ps.setArray(2, c.createArrayOf("varchar", byHash.keySet().toArray()));
+                ps.setArray(3, c.createArrayOf("uuid", byHash.values().stream().map(r -> r[0]).toArray()));
+                ps.executeUpdate();
+            }
+            List<Object[]> people = new ArrayList<>(byHash.values());
+            for (int from = 0; from < people.size(); from += 1000) {
+                List<Object[]> chunk = people.subList(from, Math.min(people.size(), from + 1000));
+                StringBuilder sql = new StringBuilder("insert into registry_person (id, household_id, id_number_hash, "
+                        + "id_number_masked, name, gender, birth_year, relationship, labour_capacity, employment_status, "
+                        + "health, status) values ");
+                for (int i = 0; i < chunk.size(); i++) {
+                    sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                }
+                try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                    int k = 1;
+                    for (Object[] r : chunk) {
+                        for (int j = 0; j < r.length; j++) {
+                            if (j == 6) {
+                                if (r[j] == null) {
+                                    ps.setNull(k++, Types.INTEGER);
+                                } else {
+                                    ps.setInt(k++, (Integer) r[j]);
+                                }
+                            } else if (r[j] == null) {
+                                ps.setNull(k++, j <= 1 ? Types.OTHER : Types.VARCHAR);
+                            } else {
+                                ps.setObject(k++, r[j]);
+                            }
+                        }
+                    }
+                    ps.executeUpdate();
+                }
+            }
+        });
+    }
+
+    private record Change(HouseholdSnapshot household, EventEnvelope event, int applied) {
+    }
+
+    /** One multi-row upsert (chunks of 1 000) with the version guard; returns the ids it changed. */
+    private static List<UUID> upsertHouseholds(Connection c, List<Change> changes) throws SQLException {
+        List<UUID> changed = new ArrayList<>();
+        for (int from = 0; from < changes.size(); from += 1000) {
+            List<Change> chunk = changes.subList(from, Math.min(changes.size(), from + 1000));
+            StringBuilder sql = new StringBuilder("insert into registry_household (id, version, household_no, site_id, "
+                    + "site_code, region_code, relocation_type, placement_type, status, member_count, events_applied, "
+                    + "last_event_id, updated_at) values ");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            }
+            sql.append("""
+                     on conflict (id) do update set version = excluded.version, household_no = excluded.household_no,
+                      site_id = excluded.site_id, site_code = excluded.site_code, region_code = excluded.region_code,
+                      relocation_type = excluded.relocation_type, placement_type = excluded.placement_type,
+                      status = excluded.status, member_count = excluded.member_count,
+                      events_applied = registry_household.events_applied + excluded.events_applied,
+                      last_event_id = excluded.last_event_id, updated_at = excluded.updated_at
+                    where registry_household.version < excluded.version
+                    returning id""");
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int k = 1;
+                for (Change x : chunk) {
+                    HouseholdSnapshot h = x.household();
+                    EventEnvelope e = x.event();
+                    ps.setObject(k++, h.id());
+                    ps.setLong(k++, h.version());
+                    ps.setString(k++, h.householdNo());
+                    ps.setObject(k++, h.siteId(), Types.OTHER);
+                    ps.setString(k++, h.siteCode());
+                    ps.setString(k++, h.regionCode());
+                    ps.setString(k++, h.relocationType());
+                    ps.setString(k++, h.placementType());
+                    ps.setString(k++, h.status());
+                    ps.setInt(k++, (int) h.members().stream().filter(m -> "ACTIVE".equals(m.status())).count());
+                    ps.setInt(k++, x.applied());
+                    ps.setObject(k++, e.id());
+                    ps.setObject(k++, e.time() == null ? OffsetDateTime.now() : e.time());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        changed.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+        }
+        return changed;
     }
 
     /** Every household event carries {@code household}; other fields are ignored here. */

@@ -19,6 +19,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -51,8 +52,8 @@ public class DomainEventsConsumer implements InboxHandler {
 
     @Incoming("domain-events")
     @Blocking
-    public void onEvent(String value) {
-        inbox.consume(this, value);
+    public void onEvents(ConsumerRecords<String, String> batch) {
+        inbox.consumeBatch(this, batch);
     }
 
     @Override
@@ -76,6 +77,17 @@ public class DomainEventsConsumer implements InboxHandler {
                 // another domain's event monitoring does not act on
             }
         }
+    }
+
+    /** Registry changes set-based (runs of household events), everything else in its place in the order. */
+    @Override
+    public void applyAll(List<EventEnvelope> events) {
+        registry.applyAll(events, this::apply);
+    }
+
+    @Override
+    public boolean appliesInBatches() {
+        return true;
     }
 
     private void onJobLost(EmploymentEvents.JobLost lost) {
