@@ -15,6 +15,7 @@ import cn.resettle.common.security.IdNumberHash;
 import cn.resettle.common.security.Masking;
 import cn.resettle.common.security.PersonalDataAudit;
 import cn.resettle.common.validation.CitizenIds;
+import cn.resettle.common.web.ListQuery;
 import cn.resettle.common.web.PageRequest;
 import cn.resettle.common.web.PageResult;
 import cn.resettle.community.household.Enums.Gender;
@@ -32,8 +33,6 @@ import cn.resettle.community.household.HouseholdDtos.MoveOutRequest;
 import cn.resettle.community.household.HouseholdDtos.PersonView;
 import cn.resettle.community.site.Site;
 import cn.resettle.community.site.SiteStatus;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -281,47 +280,66 @@ public class HouseholdService {
         return view(h, true);
     }
 
+    /** The order of the households list, the ledger and their cursors: township, then household number (unique). */
+    static final String ORDER = "h.region_code, h.household_no";
+
+    /**
+     * One page of households in (township, household number) order, by offset or by {@code cursor}; one statement
+     * for the rows, members of the page in batches, and a total that is exact up to the configured limit and the
+     * planner's estimate above it (see ListQuery).
+     */
     public PageResult<HouseholdView> list(Filter filter, PageRequest page) {
-        var query = query(filter).page(Page.of(page.page(), page.size()));
-        List<Household> households = query.list();
-        long total = query.count();
-        audit.list("household", households.stream().map(h -> h.id).toList(), scope.seesFullIdentity(), filter.describe());
-        return PageResult.of(households.stream().map(h -> view(h, false)).toList(), page, total);
+        PageResult<Household> households = query(filter)
+                .entityPage(em, Household.class, "household h", ORDER, page, h -> List.of(h.regionCode, h.householdNo));
+        audit.list("household", households.items().stream().map(h -> h.id).toList(), scope.seesFullIdentity(), filter.describe());
+        return households.map(h -> view(h, false));
     }
 
-    /** Households with their members for the ledger export, in the caller's scope; at most {@code max}. */
-    public List<HouseholdView> ledger(Filter filter, int max) {
-        List<Household> households = query(filter).range(0, max - 1).list();
-        audit.export("household", households.stream().map(h -> h.id).toList(), scope.seesFullIdentity(), filter.describe());
-        return households.stream().map(h -> view(h, true)).toList();
+    /**
+     * The ledger in chunks of {@code chunk} households (keyset order, members fetched in batches), each handed to
+     * {@code sink} and then detached so memory stays flat however large the scope. Audited once per chunk.
+     * Returns the number of households written.
+     */
+    public long ledger(Filter filter, int chunk, java.util.function.Consumer<List<HouseholdView>> sink) {
+        long done = 0;
+        String cursor = null;
+        while (true) {
+            PageRequest page = new PageRequest(0, chunk, cursor);
+            PageResult<Household> households = query(filter)
+                    .entityPage(em, Household.class, "household h", ORDER, page, h -> List.of(h.regionCode, h.householdNo));
+            if (households.items().isEmpty()) {
+                return done;
+            }
+            audit.export("household", households.items().stream().map(h -> h.id).toList(), scope.seesFullIdentity(), filter.describe());
+            sink.accept(households.items().stream().map(h -> view(h, true)).toList());
+            done += households.items().size();
+            em.flush();
+            em.clear();
+            cursor = households.nextCursor();
+            if (cursor == null) {
+                return done;
+            }
+        }
     }
 
-    private io.quarkus.hibernate.orm.panache.PanacheQuery<Household> query(Filter filter) {
-        DataScope.Filter f = scope.filter("h.regionCode", "h.siteCode");
-        StringBuilder q = new StringBuilder("from Household h where ").append(f.jpql());
-        Map<String, Object> p = new HashMap<>(f.params());
-        if (filter.regionCode() != null) {
-            q.append(" and h.regionCode like :region");
-            p.put("region", filter.regionCode() + "%");
-        }
-        if (filter.siteId() != null) {
-            q.append(" and h.siteId = :siteId");
-            p.put("siteId", filter.siteId());
-        }
-        if (filter.relocationType() != null) {
-            q.append(" and h.relocationType = :relocationType");
-            p.put("relocationType", filter.relocationType());
-        }
-        if (filter.status() != null) {
-            q.append(" and h.status = :status");
-            p.put("status", filter.status());
-        }
-        if (filter.labourCapacity() != null) {
-            q.append(" and exists (select 1 from Person m where m.household = h and m.status = :active and m.labourCapacity = :labour)");
-            p.put("active", PersonStatus.ACTIVE);
-            p.put("labour", filter.labourCapacity());
-        }
-        return Household.find(q.toString(), Sort.by("householdNo"), p);
+    /** Ledger rows (members of the households in scope and filter): the job's 100 %. */
+    public long ledgerRows(Filter filter) {
+        ListQuery q = query(filter);
+        var count = em.createNativeQuery("select count(*) from household h join person p on p.household_id = h.id where " + q.where());
+        q.params().forEach(count::setParameter);
+        return ((Number) count.getSingleResult()).longValue();
+    }
+
+    private ListQuery query(Filter filter) {
+        return ListQuery.scoped(scope.filter("h.region_code", "h.site_code"))
+                .and("h.region_code like :region", "region", filter.regionCode() == null ? null : filter.regionCode() + "%")
+                .and("h.site_id = :siteId", "siteId", filter.siteId())
+                .and("h.relocation_type = :relocationType", "relocationType",
+                        filter.relocationType() == null ? null : filter.relocationType().name())
+                .and("h.status = :status", "status", filter.status() == null ? null : filter.status().name())
+                .and("exists (select 1 from person m where m.household_id = h.id and m.status = 'ACTIVE' "
+                                + "and m.labour_capacity = :labour)", "labour",
+                        filter.labourCapacity() == null ? null : filter.labourCapacity().name());
     }
 
     public Household visible(UUID id) {
