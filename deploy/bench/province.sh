@@ -34,9 +34,11 @@ up() {
   done
   for s in "${SERVICES[@]}"; do
     if [[ -f "$RUN/$s.pid" ]] && kill -0 "$(cat "$RUN/$s.pid")" 2>/dev/null; then continue; fi
-    (cd "$ROOT/$s" && HTTP_PORT=${PORT[$s]} COMMUNITY_URL=http://localhost:${PORT[community-service]} \
+    # a copy of the packaged app, so that a build or test run meanwhile does not change the jars under the JVM
+    rm -rf "$RUN/app/$s"; mkdir -p "$RUN/app/$s"; cp -r "$ROOT/$s/target/quarkus-app/." "$RUN/app/$s/"
+    (cd "$RUN/app/$s" && HTTP_PORT=${PORT[$s]} COMMUNITY_URL=http://localhost:${PORT[community-service]} \
        MONITORING_URL=http://localhost:${PORT[monitoring-service]} EMPLOYMENT_URL=http://localhost:${PORT[employment-service]} \
-       INDUSTRY_URL=http://localhost:${PORT[industry-service]} exec java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar \
+       INDUSTRY_URL=http://localhost:${PORT[industry-service]} exec java $JAVA_OPTS -jar quarkus-run.jar \
        > "$RUN/$s.log" 2>&1) &
     echo $! > "$RUN/$s.pid"
   done
