@@ -47,6 +47,7 @@ class ScaleTest {
     }
 
     static String siteId;
+    static String siteCode;
     static List<String> householdNos = new ArrayList<>();
     static List<String> householdIds = new ArrayList<>();
     static int people;
@@ -56,7 +57,7 @@ class ScaleTest {
         if (siteId != null) {
             return;
         }
-        String code = TestIds.code("XG-SC");
+        String code = siteCode = TestIds.code("XG-SC");
         siteId = given().header("Authorization", Tokens.bearer("county.admin")).contentType(ContentType.JSON)
                 .body(Map.of("code", code, "name", "规模测试安置点", "countyCode", "360732", "townshipCode", "360732101",
                         "areaType", "URBAN"))
@@ -170,6 +171,41 @@ class ScaleTest {
                 .then().statusCode(404);
         given().header("Authorization", admin).post("/api/community/households/ledger-jobs?format=pdf")
                 .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void anImportJobCountsItsRowsAndErrorsAndGivesTheReport() {
+        String admin = Tokens.bearer("county.admin");
+        // a site of its own, so that the other tests' counts stay those of their seven households
+        String importSite = TestIds.code("XG-IJ");
+        given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body(Map.of("code", importSite, "name", "导入测试安置点", "countyCode", "360732", "townshipCode", "360732101",
+                        "areaType", "URBAN"))
+                .post("/api/community/sites").then().statusCode(201);
+        StringBuilder csv = new StringBuilder("户编号,安置点编码,乡镇代码,搬迁类型,安置方式,住房类型,迁出地,入住日期,与户主关系,姓名,身份证号,文化程度,健康状况,劳动能力,就业状况,技能,务工地点,联系电话\n");
+        for (int h = 0; h < 3; h++) {
+            String no = TestIds.code("IJ");
+            csv.append(no).append(',').append(importSite).append(",,脱贫搬迁户,集中安置,套房,,2019-12-01,户主,刘建华,")
+                    .append(TestIds.citizenId(1970 + h, 3, 3, true)).append(",初中,健康,普通劳动力,未就业,,,\n");
+            csv.append(no).append(',').append(importSite).append(",,脱贫搬迁户,集中安置,套房,,2019-12-01,配偶,陈秀兰,")
+                    .append(TestIds.citizenId(1971 + h, 4, 4, false)).append(",小学,健康,弱劳动力或半劳动力,务农,,,\n");
+        }
+        // one row with a wrong check digit: rejected, counted as an error, the rest imported
+        csv.append(TestIds.code("IJ")).append(',').append(importSite).append(",,脱贫搬迁户,集中安置,套房,,2019-12-01,户主,王强,")
+                .append(TestIds.withWrongCheckDigit(TestIds.citizenId(1980, 5, 5, true))).append(",初中,健康,普通劳动力,未就业,,,\n");
+        String location = given().header("Authorization", admin)
+                .multiPart("file", "import.csv", csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/api/community/imports/households/jobs").then().statusCode(202)
+                .body("kind", equalTo("household-import")).extract().header("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() ->
+                "DONE".equals(given().header("Authorization", admin).get("/api/community/jobs/" + id).then().statusCode(200)
+                        .extract().path("status")));
+        given().header("Authorization", admin).get("/api/community/jobs/" + id).then().statusCode(200)
+                .body("rowsTotal", equalTo(7)).body("rowsDone", equalTo(7)).body("percent", equalTo(100))
+                .body("errors", equalTo(1)).body("errorSamples[0]", org.hamcrest.Matchers.startsWith("第8行 idNumber"));
+        given().header("Authorization", admin).get("/api/community/jobs/" + id + "/result").then().statusCode(200)
+                .body("householdsCreated", equalTo(3)).body("peopleAdded", equalTo(6)).body("rejected", equalTo(1));
     }
 
     @Test

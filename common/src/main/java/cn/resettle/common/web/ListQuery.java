@@ -162,16 +162,35 @@ public final class ListQuery {
             return PageResult.of(items, page, page.offset() + rows, false, next);
         }
         // a cursor's position is not counted: the total is that of the whole list, as on page 0
-        Query explain = em.createNativeQuery("explain (format json) select 1 from " + from + " where " + where);
-        params.forEach(explain::setParameter);
-        Matcher m = PLAN_ROWS.matcher(String.valueOf(explain.getSingleResult()));
-        long estimate = m.find() ? Long.parseLong(m.group(1)) : Long.MAX_VALUE;
+        long estimate = estimate(em, from);
         if (estimate > exactTotalLimit) {
             return PageResult.of(items, page, Math.max(estimate, page.offset() + rows), true, next);
         }
         Query count = em.createNativeQuery("select count(*) from " + from + " where " + where);
         params.forEach(count::setParameter);
         return PageResult.of(items, page, ((Number) count.getSingleResult()).longValue(), false, next);
+    }
+
+    /** Planner estimates by query and parameters, kept a few seconds: planning costs as much as a page here. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, long[]> ESTIMATES = new java.util.concurrent.ConcurrentHashMap<>();
+    static final long ESTIMATE_TTL_NANOS = java.time.Duration.ofSeconds(10).toNanos();
+
+    private long estimate(EntityManager em, String from) {
+        String key = from + " where " + where + " " + new java.util.TreeMap<>(params);
+        long now = System.nanoTime();
+        long[] cached = ESTIMATES.get(key);
+        if (cached != null && now - cached[1] < ESTIMATE_TTL_NANOS) {
+            return cached[0];
+        }
+        Query explain = em.createNativeQuery("explain (format json) select 1 from " + from + " where " + where);
+        params.forEach(explain::setParameter);
+        Matcher m = PLAN_ROWS.matcher(String.valueOf(explain.getSingleResult()));
+        long estimate = m.find() ? Long.parseLong(m.group(1)) : Long.MAX_VALUE;
+        if (ESTIMATES.size() > 10_000) {
+            ESTIMATES.clear();
+        }
+        ESTIMATES.put(key, new long[] {estimate, now});
+        return estimate;
     }
 
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\"\\s*:\\s*([0-9]+)");

@@ -81,12 +81,47 @@ public class HouseholdService {
     /** Creates the household and its members and writes the event; used by the API and by bulk import. */
     public Household create(HouseholdRequest req) {
         Site site = null;
+        if (req.placementType() == PlacementType.CENTRALIZED && req.siteId() != null) {
+            site = Site.findById(req.siteId());
+            if (site == null) {
+                throw DomainException.invalid("siteId", "no such site");
+            }
+        }
+        String region = placement(req, site);
+        if (Household.findByNo(req.householdNo()).isPresent()) {
+            throw DomainException.conflict("duplicate-household-no", "household " + req.householdNo() + " is already registered");
+        }
+        List<MemberRequest> members = req.members() == null ? List.of() : req.members();
+        checkMembers(members);
+        Household h = build(req, site, region, members);
+        em.flush();
+        outbox.publish(Topics.COMMUNITY, h.id, new HouseholdRegistered(snapshot(h)));
+        return h;
+    }
+
+    /**
+     * The import's bulk path: the caller has already checked, for the whole chunk in one statement each, that neither
+     * the household number nor any member's ID number is registered (the unique indexes still hold if two imports
+     * race). Nothing is flushed here: the chunk's households, people and outbox rows go out in JDBC batches.
+     */
+    public Household createChecked(HouseholdRequest req, Site site) {
+        String region = placement(req, site);
+        List<MemberRequest> members = req.members() == null ? List.of() : req.members();
+        if (members.stream().filter(m -> m.relationship() == Relationship.HEAD).count() > 1) {
+            throw DomainException.invalid("members", "a household has one head (户主)");
+        }
+        Household h = build(req, site, region, members);
+        outbox.publish(Topics.COMMUNITY, h.id, new HouseholdRegistered(snapshot(h)));
+        return h;
+    }
+
+    /** The household's township, after the placement rules (site given and open for centralized placement) and the scope. */
+    private String placement(HouseholdRequest req, Site site) {
         String region = req.regionCode();
         if (req.placementType() == PlacementType.CENTRALIZED) {
             if (req.siteId() == null) {
                 throw DomainException.invalid("siteId", "centralized placement needs the site");
             }
-            site = Site.findById(req.siteId());
             if (site == null) {
                 throw DomainException.invalid("siteId", "no such site");
             }
@@ -108,11 +143,10 @@ public class HouseholdService {
         if (!scope.allows(region, site == null ? null : site.code)) {
             throw DomainException.forbidden("you cannot register households in " + (site == null ? region : site.code));
         }
-        if (Household.findByNo(req.householdNo()).isPresent()) {
-            throw DomainException.conflict("duplicate-household-no", "household " + req.householdNo() + " is already registered");
-        }
-        List<MemberRequest> members = req.members() == null ? List.of() : req.members();
-        checkMembers(members);
+        return region;
+    }
+
+    private Household build(HouseholdRequest req, Site site, String region, List<MemberRequest> members) {
         Household h = new Household();
         h.id = UUID.randomUUID();
         h.householdNo = req.householdNo();
@@ -136,8 +170,6 @@ public class HouseholdService {
         for (MemberRequest m : members) {
             addPerson(h, m);
         }
-        em.flush();
-        outbox.publish(Topics.COMMUNITY, h.id, new HouseholdRegistered(snapshot(h)));
         return h;
     }
 
@@ -291,8 +323,28 @@ public class HouseholdService {
     public PageResult<HouseholdView> list(Filter filter, PageRequest page) {
         PageResult<Household> households = query(filter)
                 .entityPage(em, Household.class, "household h", ORDER, page, h -> List.of(h.regionCode, h.householdNo));
-        audit.list("household", households.items().stream().map(h -> h.id).toList(), scope.seesFullIdentity(), filter.describe());
-        return households.map(h -> view(h, false));
+        List<UUID> ids = households.items().stream().map(h -> h.id).toList();
+        audit.list("household", ids, scope.seesFullIdentity(), filter.describe());
+        Map<UUID, Object[]> summaries = summaries(ids);
+        return households.map(h -> {
+            Object[] s = summaries.get(h.id);
+            return view(h, s == null ? null : (String) s[1], s == null ? 0 : ((Number) s[2]).intValue());
+        });
+    }
+
+    /** Head's name (else the first active member's) and active members of each household: one statement for a page. */
+    private Map<UUID, Object[]> summaries(List<UUID> ids) {
+        Map<UUID, Object[]> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select p.household_id, (array_agg(p.name order by p.relationship <> 'HEAD', p.seq)"
+                        + " filter (where p.status = 'ACTIVE'))[1], count(*) filter (where p.status = 'ACTIVE') from person p "
+                        + "where p.household_id in (:ids) group by p.household_id")
+                .setParameter("ids", ids).getResultList();
+        rows.forEach(r -> out.put((UUID) r[0], r));
+        return out;
     }
 
     /**
@@ -378,6 +430,15 @@ public class HouseholdService {
         return new HouseholdSnapshot(h.id, h.version, h.householdNo, h.siteId, h.siteCode, h.regionCode,
                 h.relocationType.name(), h.placementType.name(), h.houseType == null ? null : h.houseType.name(),
                 h.originPlace, h.status.name(), members);
+    }
+
+    /** The list's view: no members, the head's name and member count given (read for the whole page at once). */
+    HouseholdView view(Household h, String head, int activeMembers) {
+        boolean full = scope.seesFullIdentity();
+        return new HouseholdView(h.id, h.version, h.householdNo, h.siteId, h.siteCode, h.regionCode, h.relocationType,
+                h.placementType, h.houseType, h.houseArea, h.originPlace, h.originRegionCode, h.homesteadArea,
+                h.farmlandMu, h.forestMu, full ? h.phone : Masking.phone(h.phone), h.relocatedOn, h.status,
+                h.movedOutOn, h.movedOutReason, head, activeMembers, null);
     }
 
     HouseholdView view(Household h, boolean withMembers) {
