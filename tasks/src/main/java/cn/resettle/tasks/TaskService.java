@@ -11,6 +11,7 @@ import cn.resettle.common.problem.DomainException;
 import cn.resettle.common.security.DataScope;
 import cn.resettle.tasks.AssistanceTask.Status;
 import cn.resettle.tasks.TaskDtos.TaskView;
+import cn.resettle.common.web.ListQuery;
 import cn.resettle.common.web.PageRequest;
 import cn.resettle.common.web.PageResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -124,48 +125,21 @@ public class TaskService {
                          UUID householdId, UUID riskId) {
     }
 
+    /** One page in deadline order, by offset or cursor (ListQuery: one statement, a count only when needed). */
     public PageResult<TaskView> list(Filter f, PageRequest page) {
-        DataScope.Filter s = scope.get().filter("t.regionCode", "t.siteCode");
-        StringBuilder where = new StringBuilder(" from AssistanceTask t where ").append(s.jpql());
-        Map<String, Object> p = new HashMap<>(s.params());
-        if (f.status() != null) {
-            where.append(" and t.status = :status");
-            p.put("status", f.status());
-        }
-        if (f.kind() != null) {
-            where.append(" and t.kind = :kind");
-            p.put("kind", f.kind());
-        }
-        if (f.siteCode() != null) {
-            where.append(" and t.siteCode = :site");
-            p.put("site", f.siteCode());
-        }
-        if (f.regionCode() != null) {
-            where.append(" and t.regionCode like :region");
-            p.put("region", f.regionCode() + "%");
-        }
-        if (f.householdId() != null) {
-            where.append(" and t.householdId = :household");
-            p.put("household", f.householdId());
-        }
-        if (f.riskId() != null) {
-            where.append(" and t.riskId = :risk");
-            p.put("risk", f.riskId());
-        }
+        ListQuery q = ListQuery.scoped(scope.get().filter("t.region_code", "t.site_code"))
+                .and("t.status = :status", "status", f.status() == null ? null : f.status().name())
+                .and("t.kind = :kind", "kind", f.kind())
+                .and("t.site_code = :site", "site", f.siteCode())
+                .and("t.region_code like :region", "region", f.regionCode() == null ? null : f.regionCode() + "%")
+                .and("t.household_id = :household", "household", f.householdId())
+                .and("t.risk_id = :risk", "risk", f.riskId());
         if (Boolean.TRUE.equals(f.overdue())) {
-            where.append(" and t.status in (:open) and t.deadline < :today");
-            p.put("open", List.of(Status.OPEN, Status.ACCEPTED));
-            p.put("today", LocalDate.now());
+            q.and("t.status in ('OPEN', 'ACCEPTED') and t.deadline < :today").param("today", LocalDate.now());
         }
-        TypedQuery<AssistanceTask> q = em.createQuery("select t" + where + " order by t.deadline, t.createdAt", AssistanceTask.class);
-        TypedQuery<Long> c = em.createQuery("select count(t)" + where, Long.class);
-        p.forEach((k, v) -> {
-            q.setParameter(k, v);
-            c.setParameter(k, v);
-        });
-        List<TaskView> items = q.setFirstResult(Math.toIntExact(page.offset())).setMaxResults(page.size()).getResultList()
-                .stream().map(TaskService::view).toList();
-        return PageResult.of(items, page, c.getSingleResult());
+        return q.entityPage(em, AssistanceTask.class, "assistance_task t", "t.deadline, t.created_at, t.id", page,
+                        t -> List.of(t.deadline, t.createdAt, t.id))
+                .map(TaskService::view);
     }
 
     public TaskView get(UUID id) {

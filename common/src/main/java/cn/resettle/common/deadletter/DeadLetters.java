@@ -85,26 +85,10 @@ public class DeadLetters {
     @SuppressWarnings("unchecked")
     public PageResult<DeadLetterView> list(Status status, String eventType, PageRequest page) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            StringBuilder where = new StringBuilder(" from dead_letter where true");
-            java.util.Map<String, Object> p = new java.util.HashMap<>();
-            if (status != null) {
-                where.append(" and status = :status");
-                p.put("status", status.name());
-            }
-            if (eventType != null) {
-                where.append(" and event_type = :type");
-                p.put("type", eventType);
-            }
-            var q = em.createNativeQuery("select " + COLUMNS + where + " order by id")
-                    .setFirstResult(Math.toIntExact(page.offset())).setMaxResults(page.size());
-            var c = em.createNativeQuery("select count(*)" + where);
-            p.forEach((k, v) -> {
-                q.setParameter(k, v);
-                c.setParameter(k, v);
-            });
-            List<Object[]> rows = q.getResultList();
-            long total = ((Number) c.getSingleResult()).longValue();
-            return PageResult.of(rows.stream().map(DeadLetters::view).toList(), page, total);
+            return cn.resettle.common.web.ListQuery.where("true")
+                    .and("status = :status", "status", status == null ? null : status.name())
+                    .and("event_type = :type", "type", eventType)
+                    .nativePage(em, COLUMNS, "dead_letter", "id", page, t -> view(t.toArray()));
         });
     }
 

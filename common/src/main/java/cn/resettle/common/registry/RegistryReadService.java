@@ -7,6 +7,7 @@ import cn.resettle.common.registry.RegistryViews.HouseholdCopy;
 import cn.resettle.common.registry.RegistryViews.PersonCopy;
 import cn.resettle.common.security.DataScope;
 import cn.resettle.common.security.PersonalDataAudit;
+import cn.resettle.common.web.ListQuery;
 import cn.resettle.common.web.PageRequest;
 import cn.resettle.common.web.PageResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,41 +35,25 @@ public class RegistryReadService {
     @Inject
     PersonalDataAudit audit;
 
+    /** One page in (township, household number) order, by offset or cursor; the total as ListQuery gives it. */
     public PageResult<HouseholdCopy> list(String regionCode, String siteCode, String labourCapacity, PageRequest page) {
-        DataScope.Filter f = scope.filter("h.region_code", "h.site_code");
-        StringBuilder sql = new StringBuilder(" from registry_household h where ").append(f.jpql());
-        Map<String, Object> params = new HashMap<>(f.params());
-        if (regionCode != null) {
-            sql.append(" and h.region_code like :region");
-            params.put("region", regionCode + "%");
-        }
-        if (siteCode != null) {
-            sql.append(" and h.site_code = :site");
-            params.put("site", siteCode);
-        }
-        if (labourCapacity != null) {
-            sql.append(" and exists (select 1 from registry_person p where p.household_id = h.id and p.status = 'ACTIVE' and p.labour_capacity = :labour)");
-            params.put("labour", labourCapacity);
-        }
-        Query count = em.createNativeQuery("select count(*)" + sql);
-        Query rows = em.createNativeQuery("select h.id, h.version, h.household_no, h.site_id, h.site_code, h.region_code, "
-                + "h.relocation_type, h.placement_type, h.status, h.member_count, h.events_applied, h.updated_at" + sql
-                + " order by h.household_no limit :lim offset :off");
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            rows.setParameter(k, v);
-        });
-        rows.setParameter("lim", page.size()).setParameter("off", page.offset());
-        long total = ((Number) count.getSingleResult()).longValue();
-        @SuppressWarnings("unchecked")
-        List<Object[]> result = rows.getResultList();
-        List<HouseholdCopy> items = new ArrayList<>();
-        for (Object[] r : result) {
-            items.add(household(r, null));
-        }
-        audit.list("household-copy", items.stream().map(HouseholdCopy::id).toList(), false,
+        PageResult<HouseholdCopy> result = ListQuery.scoped(scope.filter("h.region_code", "h.site_code"))
+                .and("h.region_code like :region", "region", regionCode == null ? null : regionCode + "%")
+                .and("h.site_code = :site", "site", siteCode)
+                .and("exists (select 1 from registry_person p where p.household_id = h.id and p.status = 'ACTIVE' "
+                        + "and p.labour_capacity = :labour)", "labour", labourCapacity)
+                .nativePage(em, "h.id, h.version, h.household_no, h.site_id, h.site_code, h.region_code, h.relocation_type, "
+                                + "h.placement_type, h.status, h.member_count, h.events_applied, h.updated_at",
+                        "registry_household h", "h.region_code, h.household_no, h.id", page, RegistryReadService::household);
+        audit.list("household-copy", result.items().stream().map(HouseholdCopy::id).toList(), false,
                 "region=" + regionCode + ",site=" + siteCode + ",labour=" + labourCapacity);
-        return PageResult.of(items, page, total);
+        return result;
+    }
+
+    private static HouseholdCopy household(jakarta.persistence.Tuple t) {
+        return household(new Object[] {t.get("id"), t.get("version"), t.get("household_no"), t.get("site_id"),
+                t.get("site_code"), t.get("region_code"), t.get("relocation_type"), t.get("placement_type"), t.get("status"),
+                t.get("member_count"), t.get("events_applied"), t.get("updated_at")}, null);
     }
 
     public HouseholdCopy get(UUID id) {

@@ -94,47 +94,25 @@ public class PersonalDataAudit {
      */
     public PageResult<Entry> trail(Collection<UUID> households, String actor, OffsetDateTime from, OffsetDateTime to,
                                    boolean unmaskedOnly, PageRequest page) {
-        StringBuilder where = new StringBuilder(" from audit_log a where true");
-        Map<String, Object> p = new HashMap<>();
+        cn.resettle.common.web.ListQuery q = cn.resettle.common.web.ListQuery.where("true")
+                .and("a.actor = :actor", "actor", actor)
+                .and("a.at >= :from", "from", from)
+                .and("a.at < :to", "to", to)
+                .andIf(unmaskedOnly, "a.unmasked");
         if (households != null) {
-            where.append(" and a.household_ids && cast(:households as uuid[])");
-            p.put("households", households.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")));
-        }
-        if (actor != null) {
-            where.append(" and a.actor = :actor");
-            p.put("actor", actor);
-        }
-        if (from != null) {
-            where.append(" and a.at >= :from");
-            p.put("from", from);
-        }
-        if (to != null) {
-            where.append(" and a.at < :to");
-            p.put("to", to);
-        }
-        if (unmaskedOnly) {
-            where.append(" and a.unmasked");
+            q.and("a.household_ids && cast(:households as uuid[])")
+                    .param("households", households.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")));
         }
         String shown = households == null ? "null"
                 : "array(select x from unnest(a.household_ids) x where x = any(cast(:households as uuid[])))";
-        Query count = em.createNativeQuery("select count(*)" + where);
-        Query rows = em.createNativeQuery("select a.id, a.at, a.actor, a.roles, a.action, a.subject_type, a.subject_id, "
-                + "a.request_id, a.path, a.detail, a.unmasked, coalesce(cardinality(a.household_ids), 0), "
-                + "cast(" + shown + " as text)" + where + " order by a.at desc, a.id desc limit :lim offset :off");
-        p.forEach((k, v) -> {
-            count.setParameter(k, v);
-            rows.setParameter(k, v);
-        });
-        rows.setParameter("lim", page.size()).setParameter("off", page.offset());
-        long total = ((Number) count.getSingleResult()).longValue();
-        List<Entry> items = new ArrayList<>();
-        for (Object o : rows.getResultList()) {
-            Object[] r = (Object[]) o;
-            items.add(new Entry(((Number) r[0]).longValue(), cn.resettle.common.web.SqlValues.time(r[1]), (String) r[2], (String) r[3], (String) r[4],
-                    (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9], Boolean.TRUE.equals(r[10]),
-                    ((Number) r[11]).intValue(), uuids((String) r[12])));
-        }
-        return PageResult.of(items, page, total);
+        return q.nativePage(em, "a.id, a.at, a.actor, a.roles, a.action, a.subject_type, a.subject_id, a.request_id, a.path, "
+                        + "a.detail, a.unmasked, coalesce(cardinality(a.household_ids), 0) as household_count, "
+                        + "cast(" + shown + " as text) as shown", "audit_log a", "a.at desc, a.id desc", page,
+                r -> new Entry(((Number) r.get("id")).longValue(), cn.resettle.common.web.SqlValues.time(r.get("at")),
+                        (String) r.get("actor"), (String) r.get("roles"), (String) r.get("action"), (String) r.get("subject_type"),
+                        (String) r.get("subject_id"), (String) r.get("request_id"), (String) r.get("path"), (String) r.get("detail"),
+                        Boolean.TRUE.equals(r.get("unmasked")), ((Number) r.get("household_count")).intValue(),
+                        uuids((String) r.get("shown"))));
     }
 
     private static List<UUID> uuids(String pgArray) {

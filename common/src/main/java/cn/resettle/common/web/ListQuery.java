@@ -6,10 +6,16 @@ import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.TypedQuery;
 
+import cn.resettle.common.problem.DomainException;
+
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The one way a list endpoint filters and pages: start from the caller's {@link DataScope} condition, add a
@@ -24,10 +30,17 @@ import java.util.function.Function;
  * case for a site's list, and every last page) the total is known without counting. Callers load what a row needs
  * from other tables for the whole page at once (one {@code ... in :ids} query), never row by row.
  * <p>
- * For keyset paging at province scale the where clause and parameters built here are reused as they are: add
- * {@code and(sortKey > :after)} and read without a total.
+ * Province scale (issue 8): the native pages page by keyset when the request carries a {@code cursor} (the order's
+ * columns compared with the last row's values, so page 5 000 costs what page 1 does) and hand out {@code nextCursor}
+ * on every full page. The order must end in a unique column ({@code id}) and its columns must not be null. The total
+ * is exact when the planner expects at most {@code resettle.lists.exact-total-limit} rows (default 20 000; a count
+ * that small is cheap); above it the response carries the planner's estimate with {@code totalEstimated: true}.
  */
 public final class ListQuery {
+
+    /** Above this many expected rows the total is the planner's estimate (said so in the response). */
+    static long exactTotalLimit = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getOptionalValue("resettle.lists.exact-total-limit", Long.class).orElse(20_000L);
 
     private final StringBuilder where;
     private final Map<String, Object> params;
@@ -98,22 +111,148 @@ public final class ListQuery {
 
     /**
      * One page of SQL rows: {@code select} the columns (with the names the mapper reads), {@code from} the tables
-     * ({@code "monitoring_case c"}), {@code orderBy} the SQL order. The mapper reads a {@link Tuple} by column name.
+     * ({@code "monitoring_case c"}), {@code orderBy} the SQL order ({@code "c.due_by, c.opened_at, c.id"}, each column
+     * optionally {@code desc}; not null, ending in a unique column). The mapper reads a {@link Tuple} by column name.
      */
     public <T> PageResult<T> nativePage(EntityManager em, String select, String from, String orderBy, PageRequest page,
                                         Function<Tuple, T> mapper) {
-        Query rows = em.createNativeQuery("select " + select + " from " + from + " where " + where + " order by " + orderBy
-                + " limit :pageLimit offset :pageOffset", Tuple.class);
-        params.forEach(rows::setParameter);
-        rows.setParameter("pageLimit", page.size()).setParameter("pageOffset", page.offset());
+        List<Key> keys = Key.parse(orderBy);
+        StringBuilder keyColumns = new StringBuilder();
+        for (int i = 0; i < keys.size(); i++) {
+            keyColumns.append(", ").append(keys.get(i).expr()).append(" as lq_key").append(i);
+        }
+        Query rows = em.createNativeQuery("select " + select + keyColumns + " from " + from + " where " + where
+                + keyset(keys, page) + " order by " + orderBy + " limit :pageLimit offset :pageOffset", Tuple.class);
+        bind(rows, keys, page);
         @SuppressWarnings("unchecked")
         List<Tuple> result = rows.getResultList();
         List<T> items = result.stream().map(mapper).toList();
-        return PageResult.of(items, page, total(items.size(), page, () -> {
-            Query count = em.createNativeQuery("select count(*) from " + from + " where " + where);
-            params.forEach(count::setParameter);
-            return ((Number) count.getSingleResult()).longValue();
-        }));
+        String next = null;
+        if (result.size() == page.size()) {
+            Tuple last = result.get(result.size() - 1);
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                values.add(last.get("lq_key" + i));
+            }
+            next = Cursor.encode(values);
+        }
+        return result(em, from, page, items, next);
+    }
+
+    /**
+     * One page of entities read by SQL ({@code select e.* from <table alias>}): the where clause and {@code orderBy}
+     * speak SQL column names, and {@code keyOf} gives a row's values of the order's columns (for {@code nextCursor}).
+     */
+    public <E> PageResult<E> entityPage(EntityManager em, Class<E> type, String from, String orderBy, PageRequest page,
+                                        Function<E, List<Object>> keyOf) {
+        List<Key> keys = Key.parse(orderBy);
+        String alias = from.trim().substring(from.trim().lastIndexOf(' ') + 1);
+        Query rows = em.createNativeQuery("select " + alias + ".* from " + from + " where " + where + keyset(keys, page)
+                + " order by " + orderBy + " limit :pageLimit offset :pageOffset", type);
+        bind(rows, keys, page);
+        @SuppressWarnings("unchecked")
+        List<E> items = rows.getResultList();
+        String next = items.size() == page.size() ? Cursor.encode(keyOf.apply(items.get(items.size() - 1))) : null;
+        return result(em, from, page, items, next);
+    }
+
+    private <T> PageResult<T> result(EntityManager em, String from, PageRequest page, List<T> items, String next) {
+        int rows = items.size();
+        if (page.cursor() == null && rows < page.size() && (rows > 0 || page.page() == 0)) {
+            return PageResult.of(items, page, page.offset() + rows, false, next);
+        }
+        // a cursor's position is not counted: the total is that of the whole list, as on page 0
+        long estimate = estimate(em, from);
+        if (estimate > exactTotalLimit) {
+            return PageResult.of(items, page, Math.max(estimate, page.offset() + rows), true, next);
+        }
+        Query count = em.createNativeQuery("select count(*) from " + from + " where " + where);
+        params.forEach(count::setParameter);
+        return PageResult.of(items, page, ((Number) count.getSingleResult()).longValue(), false, next);
+    }
+
+    /** Planner estimates by query and parameters, kept a few seconds: planning costs as much as a page here. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, long[]> ESTIMATES = new java.util.concurrent.ConcurrentHashMap<>();
+    static final long ESTIMATE_TTL_NANOS = java.time.Duration.ofSeconds(10).toNanos();
+
+    private long estimate(EntityManager em, String from) {
+        String key = from + " where " + where + " " + new java.util.TreeMap<>(params);
+        long now = System.nanoTime();
+        long[] cached = ESTIMATES.get(key);
+        if (cached != null && now - cached[1] < ESTIMATE_TTL_NANOS) {
+            return cached[0];
+        }
+        Query explain = em.createNativeQuery("explain (format json) select 1 from " + from + " where " + where);
+        params.forEach(explain::setParameter);
+        Matcher m = PLAN_ROWS.matcher(String.valueOf(explain.getSingleResult()));
+        long estimate = m.find() ? Long.parseLong(m.group(1)) : Long.MAX_VALUE;
+        if (ESTIMATES.size() > 10_000) {
+            ESTIMATES.clear();
+        }
+        ESTIMATES.put(key, new long[] {estimate, now});
+        return estimate;
+    }
+
+    private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\"\\s*:\\s*([0-9]+)");
+
+    /** The keyset condition after the cursor's row, or nothing without a cursor. */
+    private String keyset(List<Key> keys, PageRequest page) {
+        if (page.cursor() == null) {
+            return "";
+        }
+        boolean sameDirection = keys.stream().allMatch(k -> k.desc() == keys.get(0).desc());
+        if (sameDirection) {
+            // a row comparison: PostgreSQL reads it as one range of a matching index
+            return " and (" + keys.stream().map(Key::expr).collect(Collectors.joining(", ")) + ") "
+                    + (keys.get(0).desc() ? "<" : ">") + " ("
+                    + java.util.stream.IntStream.range(0, keys.size()).mapToObj(i -> ":lqAfter" + i).collect(Collectors.joining(", "))
+                    + ")";
+        }
+        // mixed directions: the first column bounds the range, the rest break ties
+        Key first = keys.get(0);
+        return " and " + first.expr() + (first.desc() ? " <= " : " >= ") + ":lqAfter0 and " + after(keys, 0);
+    }
+
+    private static String after(List<Key> keys, int i) {
+        Key k = keys.get(i);
+        String strict = "(" + k.expr() + (k.desc() ? " < " : " > ") + ":lqAfter" + i;
+        if (i == keys.size() - 1) {
+            return strict + ")";
+        }
+        return strict + " or (" + k.expr() + " = :lqAfter" + i + " and " + after(keys, i + 1) + "))";
+    }
+
+    private void bind(Query rows, List<Key> keys, PageRequest page) {
+        params.forEach(rows::setParameter);
+        if (page.cursor() != null) {
+            List<Object> values = Cursor.decode(page.cursor(), keys.size());
+            for (int i = 0; i < values.size(); i++) {
+                if (values.get(i) == null) {
+                    throw DomainException.invalid("cursor", "not a nextCursor of this list");
+                }
+                rows.setParameter("lqAfter" + i, values.get(i));
+            }
+        }
+        rows.setParameter("pageLimit", page.size()).setParameter("pageOffset", page.offset());
+    }
+
+    /** One column of an order: an SQL expression and its direction. */
+    record Key(String expr, boolean desc) {
+        static List<Key> parse(String orderBy) {
+            List<Key> keys = new ArrayList<>();
+            for (String part : orderBy.split(",")) {
+                String p = part.trim();
+                String lower = p.toLowerCase(java.util.Locale.ROOT);
+                if (lower.endsWith(" desc")) {
+                    keys.add(new Key(p.substring(0, p.length() - 5).trim(), true));
+                } else if (lower.endsWith(" asc")) {
+                    keys.add(new Key(p.substring(0, p.length() - 4).trim(), false));
+                } else {
+                    keys.add(new Key(p, false));
+                }
+            }
+            return keys;
+        }
     }
 
     /** The total without a count when the page shows it: a page that is not full (and not past the end) ends the list. */

@@ -25,12 +25,30 @@ public class PageRequest {
     @Max(value = MAX_SIZE, message = "must be at most " + MAX_SIZE)
     public int size;
 
+    /**
+     * The {@code nextCursor} of the previous page: the next page in the same order (keyset paging, as fast at any
+     * depth). When given, {@code page} is ignored.
+     */
+    @QueryParam("cursor")
+    @jakarta.validation.constraints.Size(max = 1000, message = "must be at most 1000 characters")
+    @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9_-]*", message = "must be a nextCursor of an earlier page")
+    public String cursor;
+
     public PageRequest() {
     }
 
     public PageRequest(int page, int size) {
         this.page = page;
         this.size = size;
+    }
+
+    public PageRequest(int page, int size, String cursor) {
+        this(page, size);
+        this.cursor = cursor;
+    }
+
+    public String cursor() {
+        return cursor == null || cursor.isBlank() ? null : cursor;
     }
 
     public int page() {
@@ -43,6 +61,6 @@ public class PageRequest {
 
     /** The SQL offset; computed in long arithmetic so even an unvalidated request cannot wrap around. */
     public long offset() {
-        return (long) page * size;
+        return cursor() != null ? 0 : (long) page * size;
     }
 }

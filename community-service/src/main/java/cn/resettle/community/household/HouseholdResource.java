@@ -16,7 +16,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import cn.resettle.common.jobs.Jobs;
+import cn.resettle.community.jobs.JobResource;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -43,6 +48,8 @@ public class HouseholdResource {
     HouseholdService households;
     @Inject
     LedgerExport ledger;
+    @Inject
+    LedgerJobs jobs;
 
     @POST
     @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICIAL, Roles.SITE_WORKER})
@@ -68,16 +75,69 @@ public class HouseholdResource {
     @Path("ledger.xlsx")
     @Produces(LedgerExport.XLSX)
     @RolesAllowed({Roles.COUNTY_ADMIN, Roles.CIVIL_AFFAIRS_OFFICER, Roles.TOWNSHIP_OFFICIAL, Roles.SITE_WORKER})
-    @Operation(summary = "The household ledger (搬迁户台账) as Excel, one row per person, in your data scope")
+    @Operation(summary = "The household ledger (搬迁户台账) as Excel, one row per person, every person in your data scope "
+            + "(split over sheets at Excel's row limit); for a county or more start a ledger job instead (POST ledger-jobs)")
     public Response exportLedger(@QueryParam("regionCode") String regionCode, @QueryParam("siteId") UUID siteId,
                                  @QueryParam("relocationType") RelocationType relocationType,
                                  @QueryParam("labourCapacity") LabourCapacity labourCapacity,
                                  @QueryParam("status") HouseholdStatus status) {
-        var rows = households.ledger(new HouseholdService.Filter(regionCode, siteId, relocationType, labourCapacity, status),
-                LedgerExport.MAX_HOUSEHOLDS);
-        return Response.ok(ledger.write(rows))
-                .header("Content-Disposition", "attachment; filename=\"household-ledger.xlsx\"").build();
+        return ledgerNow(new HouseholdService.Filter(regionCode, siteId, relocationType, labourCapacity, status),
+                LedgerExport.Format.XLSX, "household-ledger.xlsx");
     }
+
+    @GET
+    @Path("ledger.csv")
+    @Produces(LedgerExport.CSV)
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.CIVIL_AFFAIRS_OFFICER, Roles.TOWNSHIP_OFFICIAL, Roles.SITE_WORKER})
+    @Operation(summary = "The household ledger (搬迁户台账) as CSV (UTF-8 with BOM), one row per person, every person in your data scope")
+    public Response exportLedgerCsv(@QueryParam("regionCode") String regionCode, @QueryParam("siteId") UUID siteId,
+                                    @QueryParam("relocationType") RelocationType relocationType,
+                                    @QueryParam("labourCapacity") LabourCapacity labourCapacity,
+                                    @QueryParam("status") HouseholdStatus status) {
+        return ledgerNow(new HouseholdService.Filter(regionCode, siteId, relocationType, labourCapacity, status),
+                LedgerExport.Format.CSV, "household-ledger.csv");
+    }
+
+    @POST
+    @Path("ledger-jobs")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.CIVIL_AFFAIRS_OFFICER, Roles.TOWNSHIP_OFFICIAL, Roles.SITE_WORKER})
+    @Operation(summary = "Start the household ledger as a job (format xlsx or csv): 202 with the job; poll "
+            + "GET /api/community/jobs/{id} for its progress and download its result when DONE")
+    public Response startLedgerJob(@QueryParam("format") @DefaultValue("xlsx") @Pattern(regexp = "xlsx|csv", message = "xlsx or csv") String format,
+                                   @QueryParam("regionCode") String regionCode, @QueryParam("siteId") UUID siteId,
+                                   @QueryParam("relocationType") RelocationType relocationType,
+                                   @QueryParam("labourCapacity") LabourCapacity labourCapacity,
+                                   @QueryParam("status") HouseholdStatus status) {
+        HouseholdService.Filter filter = new HouseholdService.Filter(regionCode, siteId, relocationType, labourCapacity, status);
+        LedgerExport.Format f = "csv".equals(format) ? LedgerExport.Format.CSV : LedgerExport.Format.XLSX;
+        Jobs.JobView job = jobs.ledger(filter, f);
+        return Response.accepted(job).location(URI.create(JobResource.PATH + "/" + job.id())).build();
+    }
+
+    /** Writes the whole ledger to a temporary file (constant memory), then sends it and deletes it. */
+    private Response ledgerNow(HouseholdService.Filter filter, LedgerExport.Format format, String name) {
+        java.nio.file.Path file;
+        try {
+            file = java.nio.file.Files.createTempFile("ledger", format == LedgerExport.Format.CSV ? ".csv" : ".xlsx");
+            try (var out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file), 1 << 16);
+                 LedgerExport.Writer w = ledger.open(out, format)) {
+                households.ledger(filter, LEDGER_CHUNK, w::write);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        StreamingOutput body = out -> {
+            try {
+                java.nio.file.Files.copy(file, out);
+            } finally {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+        };
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    /** Households read per statement when a ledger is written. */
+    static final int LEDGER_CHUNK = 500;
 
     @GET
     @Path("{id}")

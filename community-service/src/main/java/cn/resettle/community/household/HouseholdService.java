@@ -15,6 +15,7 @@ import cn.resettle.common.security.IdNumberHash;
 import cn.resettle.common.security.Masking;
 import cn.resettle.common.security.PersonalDataAudit;
 import cn.resettle.common.validation.CitizenIds;
+import cn.resettle.common.web.ListQuery;
 import cn.resettle.common.web.PageRequest;
 import cn.resettle.common.web.PageResult;
 import cn.resettle.community.household.Enums.Gender;
@@ -32,8 +33,6 @@ import cn.resettle.community.household.HouseholdDtos.MoveOutRequest;
 import cn.resettle.community.household.HouseholdDtos.PersonView;
 import cn.resettle.community.site.Site;
 import cn.resettle.community.site.SiteStatus;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -82,12 +81,47 @@ public class HouseholdService {
     /** Creates the household and its members and writes the event; used by the API and by bulk import. */
     public Household create(HouseholdRequest req) {
         Site site = null;
+        if (req.placementType() == PlacementType.CENTRALIZED && req.siteId() != null) {
+            site = Site.findById(req.siteId());
+            if (site == null) {
+                throw DomainException.invalid("siteId", "no such site");
+            }
+        }
+        String region = placement(req, site);
+        if (Household.findByNo(req.householdNo()).isPresent()) {
+            throw DomainException.conflict("duplicate-household-no", "household " + req.householdNo() + " is already registered");
+        }
+        List<MemberRequest> members = req.members() == null ? List.of() : req.members();
+        checkMembers(members);
+        Household h = build(req, site, region, members);
+        em.flush();
+        outbox.publish(Topics.COMMUNITY, h.id, new HouseholdRegistered(snapshot(h)));
+        return h;
+    }
+
+    /**
+     * The import's bulk path: the caller has already checked, for the whole chunk in one statement each, that neither
+     * the household number nor any member's ID number is registered (the unique indexes still hold if two imports
+     * race). Nothing is flushed here: the chunk's households, people and outbox rows go out in JDBC batches.
+     */
+    public Household createChecked(HouseholdRequest req, Site site) {
+        String region = placement(req, site);
+        List<MemberRequest> members = req.members() == null ? List.of() : req.members();
+        if (members.stream().filter(m -> m.relationship() == Relationship.HEAD).count() > 1) {
+            throw DomainException.invalid("members", "a household has one head (户主)");
+        }
+        Household h = build(req, site, region, members);
+        outbox.publish(Topics.COMMUNITY, h.id, new HouseholdRegistered(snapshot(h)));
+        return h;
+    }
+
+    /** The household's township, after the placement rules (site given and open for centralized placement) and the scope. */
+    private String placement(HouseholdRequest req, Site site) {
         String region = req.regionCode();
         if (req.placementType() == PlacementType.CENTRALIZED) {
             if (req.siteId() == null) {
                 throw DomainException.invalid("siteId", "centralized placement needs the site");
             }
-            site = Site.findById(req.siteId());
             if (site == null) {
                 throw DomainException.invalid("siteId", "no such site");
             }
@@ -109,11 +143,10 @@ public class HouseholdService {
         if (!scope.allows(region, site == null ? null : site.code)) {
             throw DomainException.forbidden("you cannot register households in " + (site == null ? region : site.code));
         }
-        if (Household.findByNo(req.householdNo()).isPresent()) {
-            throw DomainException.conflict("duplicate-household-no", "household " + req.householdNo() + " is already registered");
-        }
-        List<MemberRequest> members = req.members() == null ? List.of() : req.members();
-        checkMembers(members);
+        return region;
+    }
+
+    private Household build(HouseholdRequest req, Site site, String region, List<MemberRequest> members) {
         Household h = new Household();
         h.id = UUID.randomUUID();
         h.householdNo = req.householdNo();
@@ -137,8 +170,6 @@ public class HouseholdService {
         for (MemberRequest m : members) {
             addPerson(h, m);
         }
-        em.flush();
-        outbox.publish(Topics.COMMUNITY, h.id, new HouseholdRegistered(snapshot(h)));
         return h;
     }
 
@@ -281,47 +312,86 @@ public class HouseholdService {
         return view(h, true);
     }
 
+    /** The order of the households list, the ledger and their cursors: township, then household number (unique). */
+    static final String ORDER = "h.region_code, h.household_no";
+
+    /**
+     * One page of households in (township, household number) order, by offset or by {@code cursor}; one statement
+     * for the rows, members of the page in batches, and a total that is exact up to the configured limit and the
+     * planner's estimate above it (see ListQuery).
+     */
     public PageResult<HouseholdView> list(Filter filter, PageRequest page) {
-        var query = query(filter).page(Page.of(page.page(), page.size()));
-        List<Household> households = query.list();
-        long total = query.count();
-        audit.list("household", households.stream().map(h -> h.id).toList(), scope.seesFullIdentity(), filter.describe());
-        return PageResult.of(households.stream().map(h -> view(h, false)).toList(), page, total);
+        PageResult<Household> households = query(filter)
+                .entityPage(em, Household.class, "household h", ORDER, page, h -> List.of(h.regionCode, h.householdNo));
+        List<UUID> ids = households.items().stream().map(h -> h.id).toList();
+        audit.list("household", ids, scope.seesFullIdentity(), filter.describe());
+        Map<UUID, Object[]> summaries = summaries(ids);
+        return households.map(h -> {
+            Object[] s = summaries.get(h.id);
+            return view(h, s == null ? null : (String) s[1], s == null ? 0 : ((Number) s[2]).intValue());
+        });
     }
 
-    /** Households with their members for the ledger export, in the caller's scope; at most {@code max}. */
-    public List<HouseholdView> ledger(Filter filter, int max) {
-        List<Household> households = query(filter).range(0, max - 1).list();
-        audit.export("household", households.stream().map(h -> h.id).toList(), scope.seesFullIdentity(), filter.describe());
-        return households.stream().map(h -> view(h, true)).toList();
+    /** Head's name (else the first active member's) and active members of each household: one statement for a page. */
+    private Map<UUID, Object[]> summaries(List<UUID> ids) {
+        Map<UUID, Object[]> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select p.household_id, (array_agg(p.name order by p.relationship <> 'HEAD', p.seq)"
+                        + " filter (where p.status = 'ACTIVE'))[1], count(*) filter (where p.status = 'ACTIVE') from person p "
+                        + "where p.household_id in (:ids) group by p.household_id")
+                .setParameter("ids", ids).getResultList();
+        rows.forEach(r -> out.put((UUID) r[0], r));
+        return out;
     }
 
-    private io.quarkus.hibernate.orm.panache.PanacheQuery<Household> query(Filter filter) {
-        DataScope.Filter f = scope.filter("h.regionCode", "h.siteCode");
-        StringBuilder q = new StringBuilder("from Household h where ").append(f.jpql());
-        Map<String, Object> p = new HashMap<>(f.params());
-        if (filter.regionCode() != null) {
-            q.append(" and h.regionCode like :region");
-            p.put("region", filter.regionCode() + "%");
+    /**
+     * The ledger in chunks of {@code chunk} households (keyset order, members fetched in batches), each handed to
+     * {@code sink} and then detached so memory stays flat however large the scope. Audited once per chunk.
+     * Returns the number of households written.
+     */
+    public long ledger(Filter filter, int chunk, java.util.function.Consumer<List<HouseholdView>> sink) {
+        long done = 0;
+        String cursor = null;
+        while (true) {
+            PageRequest page = new PageRequest(0, chunk, cursor);
+            PageResult<Household> households = query(filter)
+                    .entityPage(em, Household.class, "household h", ORDER, page, h -> List.of(h.regionCode, h.householdNo));
+            if (households.items().isEmpty()) {
+                return done;
+            }
+            audit.export("household", households.items().stream().map(h -> h.id).toList(), scope.seesFullIdentity(), filter.describe());
+            sink.accept(households.items().stream().map(h -> view(h, true)).toList());
+            done += households.items().size();
+            em.flush();
+            em.clear();
+            cursor = households.nextCursor();
+            if (cursor == null) {
+                return done;
+            }
         }
-        if (filter.siteId() != null) {
-            q.append(" and h.siteId = :siteId");
-            p.put("siteId", filter.siteId());
-        }
-        if (filter.relocationType() != null) {
-            q.append(" and h.relocationType = :relocationType");
-            p.put("relocationType", filter.relocationType());
-        }
-        if (filter.status() != null) {
-            q.append(" and h.status = :status");
-            p.put("status", filter.status());
-        }
-        if (filter.labourCapacity() != null) {
-            q.append(" and exists (select 1 from Person m where m.household = h and m.status = :active and m.labourCapacity = :labour)");
-            p.put("active", PersonStatus.ACTIVE);
-            p.put("labour", filter.labourCapacity());
-        }
-        return Household.find(q.toString(), Sort.by("householdNo"), p);
+    }
+
+    /** Ledger rows (members of the households in scope and filter): the job's 100 %. */
+    public long ledgerRows(Filter filter) {
+        ListQuery q = query(filter);
+        var count = em.createNativeQuery("select count(*) from household h join person p on p.household_id = h.id where " + q.where());
+        q.params().forEach(count::setParameter);
+        return ((Number) count.getSingleResult()).longValue();
+    }
+
+    private ListQuery query(Filter filter) {
+        return ListQuery.scoped(scope.filter("h.region_code", "h.site_code"))
+                .and("h.region_code like :region", "region", filter.regionCode() == null ? null : filter.regionCode() + "%")
+                .and("h.site_id = :siteId", "siteId", filter.siteId())
+                .and("h.relocation_type = :relocationType", "relocationType",
+                        filter.relocationType() == null ? null : filter.relocationType().name())
+                .and("h.status = :status", "status", filter.status() == null ? null : filter.status().name())
+                .and("exists (select 1 from person m where m.household_id = h.id and m.status = 'ACTIVE' "
+                                + "and m.labour_capacity = :labour)", "labour",
+                        filter.labourCapacity() == null ? null : filter.labourCapacity().name());
     }
 
     public Household visible(UUID id) {
@@ -360,6 +430,15 @@ public class HouseholdService {
         return new HouseholdSnapshot(h.id, h.version, h.householdNo, h.siteId, h.siteCode, h.regionCode,
                 h.relocationType.name(), h.placementType.name(), h.houseType == null ? null : h.houseType.name(),
                 h.originPlace, h.status.name(), members);
+    }
+
+    /** The list's view: no members, the head's name and member count given (read for the whole page at once). */
+    HouseholdView view(Household h, String head, int activeMembers) {
+        boolean full = scope.seesFullIdentity();
+        return new HouseholdView(h.id, h.version, h.householdNo, h.siteId, h.siteCode, h.regionCode, h.relocationType,
+                h.placementType, h.houseType, h.houseArea, h.originPlace, h.originRegionCode, h.homesteadArea,
+                h.farmlandMu, h.forestMu, full ? h.phone : Masking.phone(h.phone), h.relocatedOn, h.status,
+                h.movedOutOn, h.movedOutReason, head, activeMembers, null);
     }
 
     HouseholdView view(Household h, boolean withMembers) {

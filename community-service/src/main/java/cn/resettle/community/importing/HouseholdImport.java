@@ -125,6 +125,13 @@ public class HouseholdImport {
     @Inject
     Outbox outbox;
 
+    /** Households written per transaction by the bulk path. */
+    @ConfigProperty(name = "resettle.import.chunk", defaultValue = "200")
+    int chunk;
+    @Inject
+    jakarta.persistence.EntityManager em;
+    private static final org.jboss.logging.Logger log = org.jboss.logging.Logger.getLogger(HouseholdImport.class);
+
     record ParsedRow(int row, String householdNo, String siteCode, HouseholdRequest household, MemberRequest member) {
     }
 
@@ -135,6 +142,15 @@ public class HouseholdImport {
      * the rows, before anything is written.
      */
     public ImportReport importFile(Path file, String fileName) {
+        return importFile(file, fileName, null, null);
+    }
+
+    /**
+     * As {@link #importFile(Path, String)}, telling {@code rowsRead} how many data rows the file has once it is read
+     * and {@code progress} (rows done, errors so far) after each chunk: the import job's progress.
+     */
+    public ImportReport importFile(Path file, String fileName, java.util.function.IntConsumer rowsRead,
+                                   java.util.function.BiConsumer<Integer, List<RowError>> progress) {
         @SuppressWarnings("unchecked")
         Map<Column, Integer>[] columns = new Map[1];
         List<RowError> errors = new ArrayList<>();
@@ -181,20 +197,119 @@ public class HouseholdImport {
                     counts[2] + " rows exceed " + maxMembers + " members per household; nothing was imported", overFull);
         }
         int rows = counts[0];
+        if (rowsRead != null) {
+            rowsRead.accept(rows);
+        }
         int created = 0;
         int added = 0;
         int duplicates = 0;
         Map<String, Site> sites = new HashMap<>();
-        for (Map.Entry<String, List<ParsedRow>> e : byHousehold.entrySet()) {
-            Outcome o = importHousehold(e.getValue(), sites, errors);
+        Map<String, String> claimed = new HashMap<>(); // ID number -> household number, over the whole file
+        List<List<ParsedRow>> all = new ArrayList<>(byHousehold.values());
+        int done = rows - counted(all); // rows refused while reading are done
+        for (int from = 0; from < all.size(); from += chunk) {
+            List<List<ParsedRow>> part = all.subList(from, Math.min(all.size(), from + chunk));
+            List<RowError> chunkErrors = new ArrayList<>();
+            List<List<ParsedRow>> oneByOne = new ArrayList<>();
+            Outcome o = new Outcome();
+            try {
+                QuarkusTransaction.requiringNew().run(() -> importChunk(part, sites, claimed, chunkErrors, oneByOne, o));
+            } catch (RuntimeException ex) {
+                // the chunk lost a race (a household or person registered meanwhile): the slow path sorts it out
+                log.debugf("import chunk fell back to one household per transaction: %s", ex.toString());
+                chunkErrors.clear();
+                oneByOne.clear();
+                oneByOne.addAll(part);
+                o.created = 0;
+                o.added = 0;
+                o.duplicates = 0;
+            }
+            errors.addAll(chunkErrors);
+            for (List<ParsedRow> household : oneByOne) {
+                Outcome one = importHousehold(household, sites, errors);
+                o.created += one.created;
+                o.added += one.added;
+                o.duplicates += one.duplicates;
+            }
             created += o.created;
             added += o.added;
             duplicates += o.duplicates;
+            done += counted(part);
+            if (progress != null) {
+                progress.accept(done, errors);
+            }
         }
         errors.sort(java.util.Comparator.comparingInt(RowError::row));
         int rejected = (int) errors.stream().mapToInt(RowError::row).distinct().count();
         List<RowError> listed = errors.size() > MAX_ERRORS_LISTED ? errors.subList(0, MAX_ERRORS_LISTED) : errors;
         return new ImportReport(rows, created, added, duplicates, rejected, List.copyOf(listed));
+    }
+
+    private static int counted(List<List<ParsedRow>> households) {
+        return households.stream().mapToInt(List::size).sum();
+    }
+
+    /**
+     * New households of a chunk in one transaction: one statement finds which household numbers exist, one which ID
+     * numbers; the rest is inserts in JDBC batches (households, people, outbox rows) at commit. Households that
+     * already exist (members added to them) go to {@code oneByOne}, the slow path.
+     */
+    private void importChunk(List<List<ParsedRow>> part, Map<String, Site> siteCache, Map<String, String> claimed,
+                             List<RowError> errors, List<List<ParsedRow>> oneByOne, Outcome o) {
+        List<String> nos = part.stream().map(rows -> rows.get(0).householdNo()).toList();
+        java.util.Set<String> existing = new java.util.HashSet<>(em.createQuery(
+                "select h.householdNo from Household h where h.householdNo in :nos", String.class).setParameter("nos", nos).getResultList());
+        List<String> ids = part.stream().flatMap(List::stream).map(r -> CitizenIds.normalize(r.member().idNumber())).toList();
+        Map<String, String> registered = new HashMap<>();
+        for (Object[] r : em.createQuery("select p.idNumber, p.household.householdNo from Person p where p.idNumber in :ids", Object[].class)
+                .setParameter("ids", ids).getResultList()) {
+            registered.put((String) r[0], (String) r[1]);
+        }
+        for (List<ParsedRow> rows : part) {
+            ParsedRow first = rows.get(0);
+            if (existing.contains(first.householdNo())) {
+                oneByOne.add(rows);
+                continue;
+            }
+            List<RowError> local = new ArrayList<>();
+            List<ParsedRow> fresh = new ArrayList<>();
+            java.util.Set<String> inHousehold = new java.util.HashSet<>();
+            for (ParsedRow r : rows) {
+                String id = CitizenIds.normalize(r.member().idNumber());
+                String owner = registered.get(id);
+                if (!inHousehold.add(id)) {
+                    local.add(new RowError(r.row(), "idNumber", "the same ID number appears twice in this household"));
+                } else if (owner != null || (claimed.containsKey(id) && !claimed.get(id).equals(first.householdNo()))) {
+                    local.add(new RowError(r.row(), "idNumber", "already registered in another household"));
+                } else {
+                    fresh.add(r);
+                }
+            }
+            if (fresh.isEmpty()) {
+                errors.addAll(local);
+                continue;
+            }
+            try {
+                HouseholdRequest base = resolveSite(first, siteCache);
+                HouseholdRequest req = new HouseholdRequest(base.householdNo(), base.siteId(), base.regionCode(),
+                        base.relocationType(), base.placementType(), base.houseType(), base.houseArea(),
+                        base.originPlace(), base.originRegionCode(), base.homesteadArea(), base.farmlandMu(),
+                        base.forestMu(), base.phone(), base.relocatedOn(), fresh.stream().map(ParsedRow::member).toList());
+                households.createChecked(req, base.siteId() == null ? null : siteCache.get(first.siteCode()));
+            } catch (DomainException ex) {
+                String field = ex.violations().isEmpty() ? "householdNo" : ex.violations().get(0).field();
+                for (ParsedRow r : rows) {
+                    errors.add(new RowError(r.row(), field, ex.getMessage()));
+                }
+                continue;
+            }
+            for (ParsedRow r : fresh) {
+                claimed.put(CitizenIds.normalize(r.member().idNumber()), first.householdNo());
+            }
+            errors.addAll(local);
+            o.created++;
+            o.added += fresh.size();
+        }
     }
 
     private static final class Outcome {

@@ -13,8 +13,7 @@ import cn.resettle.common.web.PageResult;
 import cn.resettle.community.site.SiteDtos.SiteRequest;
 import cn.resettle.community.site.SiteDtos.SiteUpdate;
 import cn.resettle.community.site.SiteDtos.SiteView;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
+import cn.resettle.common.web.ListQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -94,21 +93,32 @@ public class SiteService {
         return view(visible(id));
     }
 
+    /**
+     * One statement for the page of sites with their counts (kept in site_count by triggers, migration V40), and a
+     * count of sites only when the page is full.
+     */
     public PageResult<SiteView> list(String regionCode, AreaType areaType, PageRequest page) {
-        DataScope.Filter f = scope.filter("s.townshipCode", "s.code");
-        StringBuilder q = new StringBuilder("from Site s where ").append(f.jpql());
-        Map<String, Object> p = new HashMap<>(f.params());
-        if (regionCode != null) {
-            q.append(" and s.townshipCode like :region");
-            p.put("region", regionCode + "%");
+        PageResult<Site> sites = ListQuery.scoped(scope.filter("s.township_code", "s.code"))
+                .and("s.township_code like :region", "region", regionCode == null ? null : regionCode + "%")
+                .and("s.area_type = :areaType", "areaType", areaType == null ? null : areaType.name())
+                .entityPage(em, Site.class, "site s", "s.code", page, site -> List.of(site.code));
+        Map<UUID, long[]> counts = counts(sites.items().stream().map(site -> site.id).toList());
+        return sites.map(site -> view(site, counts.getOrDefault(site.id, new long[2])));
+    }
+
+    /** Active households and people of each site, as maintained in site_count: one statement for all the sites. */
+    Map<UUID, long[]> counts(List<UUID> siteIds) {
+        Map<UUID, long[]> counts = new HashMap<>();
+        if (siteIds.isEmpty()) {
+            return counts;
         }
-        if (areaType != null) {
-            q.append(" and s.areaType = :areaType");
-            p.put("areaType", areaType);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select site_id, households, people from site_count where site_id in (:ids)")
+                .setParameter("ids", siteIds).getResultList();
+        for (Object[] r : rows) {
+            counts.put((UUID) r[0], new long[] {((Number) r[1]).longValue(), ((Number) r[2]).longValue()});
         }
-        var query = Site.find(q.toString(), Sort.by("code"), p).page(Page.of(page.page(), page.size()));
-        List<SiteView> items = query.<Site>list().stream().map(this::view).toList();
-        return PageResult.of(items, page, query.count());
+        return counts;
     }
 
     /** The site if it exists and the caller may see it; otherwise 404 (not 403: existence is not disclosed). */
@@ -130,12 +140,13 @@ public class SiteService {
     }
 
     SiteView view(Site s) {
-        Object[] counts = (Object[]) em.createNativeQuery(
-                        "select count(distinct h.id), count(p.id) from household h left join person p "
-                                + "on p.household_id = h.id and p.status = 'ACTIVE' where h.site_id = ?1 and h.status = 'ACTIVE'")
-                .setParameter(1, s.id).getSingleResult();
-        long households = ((Number) counts[0]).longValue();
-        long people = ((Number) counts[1]).longValue();
+        em.flush(); // the counts of this transaction's own changes are written by the statements' triggers
+        return view(s, counts(List.of(s.id)).getOrDefault(s.id, new long[2]));
+    }
+
+    SiteView view(Site s, long[] counts) {
+        long households = counts[0];
+        long people = counts[1];
         int sizeClass = 0;
         for (int t : config.sizeThresholds()) {
             if (people >= t && t > sizeClass) {

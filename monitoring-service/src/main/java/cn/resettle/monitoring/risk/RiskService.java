@@ -113,21 +113,21 @@ public class RiskService {
 
     /** One statement for the page, one for the measures of all its risks, and a count only when the page is full. */
     public PageResult<RiskView> list(Filter f, PageRequest page, DataScope scope) {
-        ListQuery q = ListQuery.scoped(scope.filter("r.regionCode", "r.siteCode"))
-                .and("r.status = :status", "status", f.status())
-                .and("r.category = :category", "category", f.category())
-                .and("r.siteCode = :site", "site", f.siteCode())
-                .and("r.regionCode like :region", "region", f.regionCode() == null ? null : f.regionCode() + "%")
-                .and("r.householdId = :household", "household", f.householdId());
-        String order = "r.flaggedAt desc, r.id";
+        ListQuery q = ListQuery.scoped(scope.filter("r.region_code", "r.site_code"))
+                .and("r.status = :status", "status", f.status() == null ? null : f.status().name())
+                .and("r.category = :category", "category", f.category() == null ? null : f.category().name())
+                .and("r.site_code = :site", "site", f.siteCode())
+                .and("r.region_code like :region", "region", f.regionCode() == null ? null : f.regionCode() + "%")
+                .and("r.household_id = :household", "household", f.householdId());
+        String order = "r.flagged_at desc, r.id desc";
         if (f.unassigned()) {
             // open, older than the routing window, and no service has reported a task for it
-            q.and("r.status = :openStatus and r.flaggedAt < :routedBy"
-                            + " and not exists (select 1 from PlanMeasure m where m.riskId = r.id)")
-                    .param("openStatus", Status.OPEN).param("routedBy", OffsetDateTime.now().minus(routingWindow));
-            order = "r.flaggedAt asc, r.id";
+            q.and("r.status = :openStatus and r.flagged_at < :routedBy"
+                            + " and not exists (select 1 from plan_measure m where m.risk_id = r.id)")
+                    .param("openStatus", Status.OPEN.name()).param("routedBy", OffsetDateTime.now().minus(routingWindow));
+            order = "r.flagged_at, r.id";
         }
-        PageResult<Risk> risks = q.page(em, Risk.class, "Risk r", order, page);
+        PageResult<Risk> risks = q.entityPage(em, Risk.class, "risk r", order, page, r -> List.of(r.flaggedAt, r.id));
         Map<UUID, List<MeasureView>> measures = measures(risks.items().stream().map(r -> r.id).toList());
         return risks.map(r -> view(r, measures.getOrDefault(r.id, List.of())));
     }

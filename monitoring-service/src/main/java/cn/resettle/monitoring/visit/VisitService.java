@@ -116,11 +116,12 @@ public class VisitService {
     }
 
     public PageResult<VisitView> list(String month, String siteCode, UUID householdId, PageRequest page) {
-        return ListQuery.scoped(scope.filter("v.regionCode", "v.siteCode"))
-                .and("v.visitMonth = :month", "month", month)
-                .and("v.siteCode = :site", "site", siteCode)
-                .and("v.householdId = :household", "household", householdId)
-                .page(em, Visit.class, "Visit v", "v.visitMonth desc, v.householdNo, v.id", page)
+        return ListQuery.scoped(scope.filter("v.region_code", "v.site_code"))
+                .and("v.visit_month = :month", "month", month)
+                .and("v.site_code = :site", "site", siteCode)
+                .and("v.household_id = :household", "household", householdId)
+                .entityPage(em, Visit.class, "visit v", "v.visit_month desc, v.region_code, v.household_id", page,
+                        v -> List.of(v.visitMonth, v.regionCode, v.householdId))
                 .map(VisitService::view);
     }
 
@@ -132,7 +133,7 @@ public class VisitService {
                 .param("month", month)
                 .and("h.site_code = :site", "site", siteCode)
                 .nativePage(em, "h.id, h.household_no, h.site_code, h.region_code, h.member_count", "registry_household h",
-                        "h.site_code, h.household_no, h.id", page,
+                        "h.region_code, h.household_no, h.id", page,
                         r -> new Unvisited(r.get("id", UUID.class), r.get("household_no", String.class),
                                 r.get("site_code", String.class), r.get("region_code", String.class),
                                 ((Number) r.get("member_count")).intValue()));
