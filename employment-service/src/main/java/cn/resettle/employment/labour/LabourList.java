@@ -27,6 +27,11 @@ public enum LabourList implements DictionaryEntry.Labelled {
         return label;
     }
 
+    /** The list's SQL condition over {@code p} (registry_person), {@code l} (labour_profile) and the status expression. */
+    public String sqlCondition(String status) {
+        return condition(status);
+    }
+
     /** The SQL condition, over {@code status} (the current employment status expression) and {@code l} (labour_profile). */
     String condition(String status) {
         return switch (this) {

@@ -36,6 +36,8 @@ public class LabourResource {
     LabourService labour;
     @Inject
     MatchingService matching;
+    @Inject
+    cn.resettle.employment.service311.Service311 service311;
 
     @GET
     @Path("{personId}/matches")
@@ -77,5 +79,22 @@ public class LabourResource {
     @Operation(summary = "The monthly update of a person's labour record: skills (codes), wished occupations, wish to work, training wish, whether they can leave home")
     public LabourView update(@PathParam("personId") UUID personId, @Valid @NotNull LabourUpdate req) {
         return labour.update(personId, req);
+    }
+
+    @jakarta.ws.rs.POST
+    @Path("{personId}/services")
+    @Operation(summary = "Record a \"311\" service given to the person: JOB_OFFER (offered outside the system's recommendations), GUIDANCE, TRAINING_OFFER")
+    public Response recordService(@PathParam("personId") UUID personId, @Valid @NotNull cn.resettle.employment.service311.Service311.Record req,
+                                  @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        var v = service311.record(personId, req);
+        return Response.created(uri.getBaseUriBuilder().path("api/employment/labour/" + personId + "/services").build()).entity(v).build();
+    }
+
+    @GET
+    @Path("{personId}/services")
+    @Operation(summary = "The \"311\" services recorded for the person in a year")
+    public java.util.List<cn.resettle.employment.service311.Service311.ServiceView> services(@PathParam("personId") UUID personId,
+                                                                                             @QueryParam("year") Integer year) {
+        return service311.services(personId, year == null ? java.time.Year.now().getValue() : year);
     }
 }

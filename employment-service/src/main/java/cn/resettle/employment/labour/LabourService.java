@@ -48,6 +48,8 @@ public class LabourService {
             registry_person p join registry_household h on h.id = p.household_id
             left join labour_profile l on l.person_id = p.id
             left join person_employment e on e.person_id = p.id""";
+    /** The tables of the labour registry (p person, h household, l labour_profile, e person_employment). */
+    public static final String FROM_SQL = FROM;
     static final String SELECT = """
             p.id as person_id, p.household_id, h.household_no, h.site_code, h.region_code, p.name, p.id_number_masked,
             p.gender, p.birth_year, p.labour_capacity, %s as status, e.employer, e.workplace, e.since,

@@ -42,6 +42,8 @@ public class DictionaryResource {
         all.put("endReason", DictionaryEntry.of(cn.resettle.employment.placement.PlacementDtos.EndReason.class));
         all.put("placementStatus", DictionaryEntry.of(cn.resettle.employment.placement.PlacementDtos.Status.class));
         all.put("coverageLevel", DictionaryEntry.of(cn.resettle.employment.coverage.CoverageService.Level.class));
+        all.put("service311Kind", DictionaryEntry.of(cn.resettle.employment.service311.Service311.Kind.class));
+        all.put("rollStatus", DictionaryEntry.of(cn.resettle.employment.roll.WorkRollService.Status.class));
         return all;
     }
 }
