@@ -170,14 +170,34 @@ public class TaskService {
     public TaskView complete(UUID id, TaskDtos.Complete req) {
         AssistanceTask t = writable(id, req.version());
         requireOpen(t);
+        completeTask(t, req.outcome(), scope.get().actor());
+        return view(t);
+    }
+
+    /**
+     * Completes the household's open and accepted tasks of {@code kind} because the work is done elsewhere in the
+     * service (employment: someone of the household was placed in a job), each with the same task.completed event as
+     * a completion by hand. Returns the tasks completed (none when there were none open).
+     */
+    public List<TaskView> completeOpenTasks(UUID householdId, String kind, String outcome, String by) {
+        List<AssistanceTask> open = em.createQuery("select t from AssistanceTask t where t.householdId = :h and t.kind = :k "
+                        + "and t.status in (:open) order by t.createdAt", AssistanceTask.class)
+                .setParameter("h", householdId).setParameter("k", kind)
+                .setParameter("open", List.of(Status.OPEN, Status.ACCEPTED)).getResultList();
+        for (AssistanceTask t : open) {
+            completeTask(t, truncate(outcome, 1000), truncate(by, 64));
+        }
+        return open.stream().map(TaskService::view).toList();
+    }
+
+    private void completeTask(AssistanceTask t, String outcome, String by) {
         t.status = Status.COMPLETED;
-        t.outcome = req.outcome();
+        t.outcome = outcome;
         t.closedAt = t.updatedAt = OffsetDateTime.now();
-        t.closedBy = scope.get().actor();
+        t.closedBy = by;
         em.flush();
         outbox.publish(topic(), t.householdId,
                     new TaskEvents.TaskCompleted(config.domain(), t.id, t.riskId, t.householdId, t.department, t.kind, t.outcome, t.closedBy, t.closedAt));
-        return view(t);
     }
 
     public TaskView decline(UUID id, TaskDtos.Decline req) {

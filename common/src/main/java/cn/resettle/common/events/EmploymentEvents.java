@@ -18,4 +18,28 @@ public final class EmploymentEvents {
     }
 
     public static final String JOB_LOST = "cn.resettle.employment.job.lost.v1";
+
+    /**
+     * A person started work (a placement recorded by employment). {@code kind} is the employment kind
+     * (EMPLOYED_LOCAL, EMPLOYED_OUTSIDE, SELF_EMPLOYED, PUBLIC_WELFARE_POST); {@code postingId} the posting it filled,
+     * when there was one. Carries no name, wage or employer contact.
+     */
+    @EventType(value = PLACEMENT_STARTED, aggregate = "household")
+    public record PlacementStarted(UUID placementId, UUID personId, UUID householdId, String householdNo, String regionCode,
+                                   String siteCode, String kind, LocalDate startedOn, UUID postingId, String employerKind) {
+    }
+
+    /**
+     * A placement ended ({@code reason}: CONTRACT_ENDED, DISMISSED, RESIGNED, EMPLOYER_CLOSED, ILLNESS, DISASTER,
+     * OTHER). {@code householdWithoutEmployment}: nobody of the household is employed any more; the same end is also
+     * announced as {@link JobLost}, which monitoring turns into a JOB_LOSS risk.
+     */
+    @EventType(value = PLACEMENT_ENDED, aggregate = "household")
+    public record PlacementEnded(UUID placementId, UUID personId, UUID householdId, String householdNo, String regionCode,
+                                 String siteCode, String kind, LocalDate endedOn, String reason,
+                                 boolean householdWithoutEmployment) {
+    }
+
+    public static final String PLACEMENT_STARTED = "cn.resettle.employment.placement.started.v1";
+    public static final String PLACEMENT_ENDED = "cn.resettle.employment.placement.ended.v1";
 }

@@ -21,20 +21,20 @@ public final class EmploymentRouting {
 
     /** A member as the registry copy has them; who can work and who is employed is decided in common's enums. */
     public record Member(UUID id, String name, String labourCapacity, String employmentStatus, String status) {
-        boolean active() {
+        public boolean active() {
             return "ACTIVE".equals(status);
         }
 
-        boolean canWork() {
+        public boolean canWork() {
             return active() && LabourCapacity.canWork(labourCapacity);
         }
 
-        boolean employed() {
+        public boolean employed() {
             return EmploymentStatus.employed(employmentStatus);
         }
 
         /** Can work, has no job and is not in school: named in a job-matching task. */
-        boolean seeksWork() {
+        public boolean seeksWork() {
             return canWork() && EmploymentStatus.seeksWork(employmentStatus);
         }
     }

@@ -6,6 +6,8 @@ import cn.resettle.common.outbox.Outbox;
 import cn.resettle.common.problem.DomainException;
 import cn.resettle.common.registry.EmploymentStatus;
 import cn.resettle.common.security.DataScope;
+import cn.resettle.employment.placement.PlacementDtos;
+import cn.resettle.employment.placement.PlacementService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -35,12 +37,21 @@ public class Workforce {
     Outbox outbox;
     @Inject
     DataScope scope;
+    @Inject
+    PlacementService placements;
 
     public record JobLoss(@NotBlank @Size(max = 200) String reason, @NotNull @PastOrPresent LocalDate lostOn) {
     }
 
-    public record Placement(@NotBlank @Size(max = 100) String employer, @NotNull @PastOrPresent LocalDate since,
-                            @NotNull EmploymentKind kind) {
+    /**
+     * A person starts work. With {@code postingId} the placement fills one opening of the posting (the posting closes
+     * as FILLED with its last one), the employer is the posting's, and the person's offer of it becomes PLACED.
+     */
+    public record Placement(@Size(max = 100) String employer, @NotNull @PastOrPresent LocalDate since,
+                            @NotNull EmploymentKind kind, UUID postingId, @Size(max = 100) String workplace) {
+        public Placement(String employer, LocalDate since, EmploymentKind kind) {
+            this(employer, since, kind, null, null);
+        }
     }
 
     public enum EmploymentKind implements cn.resettle.common.web.DictionaryEntry.Labelled {
@@ -68,11 +79,16 @@ public class Workforce {
     public PersonStatus loseJob(UUID personId, JobLoss req) {
         Object[] p = person(personId);
         UUID householdId = (UUID) p[1];
+        var ended = placements.endActive(personId, req.lostOn(), PlacementDtos.EndReason.OTHER, req.reason());
+        if (ended != null) {
+            return new PersonStatus(personId, householdId, (String) p[2], (String) p[3], "UNEMPLOYED", ended.householdWithoutEmployment());
+        }
         String current = current(personId, (String) p[4]);
         if (!EmploymentStatus.employed(current)) {
             throw DomainException.conflict("not-employed", "the person is not recorded as employed (" + current + ")");
         }
-        upsert(personId, householdId, "UNEMPLOYED", null, req.lostOn(), req.reason());
+        // employed by the registry's monthly status, with no placement recorded here
+        record(personId, householdId, "UNEMPLOYED", null, req.lostOn(), req.reason(), null);
         boolean nobodyEmployed = members(householdId).stream()
                 .noneMatch(m -> m.active() && m.employed());
         em.flush();
@@ -81,9 +97,11 @@ public class Workforce {
         return new PersonStatus(personId, householdId, (String) p[2], (String) p[3], "UNEMPLOYED", nobodyEmployed);
     }
 
+    /** A placement (the older form of POST /placements, kept for its callers). */
     public PersonStatus place(UUID personId, Placement req) {
         Object[] p = person(personId);
-        upsert(personId, (UUID) p[1], req.kind().name(), req.employer(), req.since(), null);
+        placements.start(new PlacementDtos.Start(personId, req.postingId(), null, req.employer(), req.kind(), req.since(),
+                null, null, req.workplace()));
         return new PersonStatus(personId, (UUID) p[1], (String) p[2], (String) p[3], req.kind().name(), false);
     }
 
@@ -106,15 +124,16 @@ public class Workforce {
         return r.isEmpty() ? registryStatus : (String) r.get(0);
     }
 
-    private void upsert(UUID personId, UUID householdId, String status, String employer, LocalDate since, String reason) {
+    /** The person's current employment as employment records it (overrides the registry's monthly status). */
+    public void record(UUID personId, UUID householdId, String status, String employer, LocalDate since, String reason, String workplace) {
         em.createNativeQuery("""
-                        insert into person_employment (person_id, household_id, status, employer, since, reason, recorded_by, updated_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                        insert into person_employment (person_id, household_id, status, employer, since, reason, recorded_by, updated_at, workplace)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                         on conflict (person_id) do update set status = excluded.status, employer = excluded.employer,
                           since = excluded.since, reason = excluded.reason, recorded_by = excluded.recorded_by,
-                          updated_at = excluded.updated_at""")
+                          updated_at = excluded.updated_at, workplace = excluded.workplace""")
                 .setParameter(1, personId).setParameter(2, householdId).setParameter(3, status).setParameter(4, employer)
                 .setParameter(5, since).setParameter(6, reason).setParameter(7, scope.actor())
-                .setParameter(8, OffsetDateTime.now()).executeUpdate();
+                .setParameter(8, OffsetDateTime.now()).setParameter(9, workplace).executeUpdate();
     }
 }
