@@ -48,6 +48,8 @@ public class DomainEventsConsumer implements InboxHandler {
     Households households;
     @Inject
     EntityManager em;
+    @Inject
+    cn.resettle.monitoring.industry.WorkshopStoppedHandler workshops;
 
     @Incoming("domain-events")
     @Blocking
@@ -72,6 +74,8 @@ public class DomainEventsConsumer implements InboxHandler {
             case TaskEvents.CANCELLED -> risks.onTaskCancelled(codec.data(e, TaskEvents.TaskCancelled.class));
             case EmploymentEvents.JOB_LOST -> onJobLost(codec.data(e, EmploymentEvents.JobLost.class));
             case CommunityEvents.HAZARD_RECORDED -> onHazard(codec.data(e, CommunityEvents.HazardRecorded.class));
+            case cn.resettle.common.events.IndustryEvents.WORKSHOP_STOPPED ->
+                    workshops.onStopped(codec.data(e, cn.resettle.common.events.IndustryEvents.WorkshopStopped.class));
             default -> {
                 // another domain's event monitoring does not act on
             }

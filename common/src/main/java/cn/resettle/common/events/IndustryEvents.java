@@ -1,0 +1,25 @@
+package cn.resettle.common.events;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Events industry-service publishes on {@link Topics#INDUSTRY} (besides its task events). */
+public final class IndustryEvents {
+    private IndustryEvents() {
+    }
+
+    /**
+     * A quarterly check found an assistance workshop (帮扶车间) suspended or closed. Keyed by the workshop id.
+     * {@code householdsWithoutEarner}: households one of whose members worked there and in which nobody else is
+     * employed (by the registry copy and industry's own records of workshop jobs) — the households monitoring flags.
+     * {@code workers}: relocated people who worked there when it stopped. No names, no ID numbers.
+     */
+    @EventType(value = "cn.resettle.industry.workshop.stopped.v1", aggregate = "workshop")
+    public record WorkshopStopped(UUID workshopId, String workshopName, String siteCode, String regionCode,
+                                  String status, String quarter, LocalDate stoppedOn, int workers,
+                                  List<UUID> householdsWithoutEarner) {
+    }
+
+    public static final String WORKSHOP_STOPPED = "cn.resettle.industry.workshop.stopped.v1";
+}
