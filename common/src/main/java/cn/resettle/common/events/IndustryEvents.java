@@ -21,5 +21,17 @@ public final class IndustryEvents {
                                   List<UUID> householdsWithoutEarner) {
     }
 
+    /**
+     * A household received income from industry: a dividend of an asset-income distribution (折股量化分红) or a rent
+     * (流转租金). Keyed by the household id; monitoring keeps it as income evidence of the household.
+     * {@code kind}: DIVIDEND or RENT; {@code reference}: the distribution cycle (or lease) it was paid under.
+     */
+    @EventType(value = "cn.resettle.industry.income.paid.v1", aggregate = "household")
+    public record IncomePaid(UUID householdId, String householdNo, String regionCode, String siteCode, String kind,
+                             java.math.BigDecimal amount, LocalDate paidOn, int year, UUID reference) {
+    }
+
+    public static final String INCOME_PAID = "cn.resettle.industry.income.paid.v1";
+
     public static final String WORKSHOP_STOPPED = "cn.resettle.industry.workshop.stopped.v1";
 }

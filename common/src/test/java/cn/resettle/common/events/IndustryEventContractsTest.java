@@ -46,7 +46,7 @@ class IndustryEventContractsTest {
                 count++;
             }
         }
-        assertEquals(1, count, "industry: workshop.stopped");
+        assertEquals(2, count, "industry: workshop.stopped, income.paid");
         assertEquals(IndustryEvents.WORKSHOP_STOPPED, EventCodec.typeOf(sample()).value());
     }
 
@@ -59,6 +59,19 @@ class IndustryEventContractsTest {
         assertEquals(2, data.get("householdsWithoutEarner").size());
         List<String> enumValues = json.convertValue(schema.at("/properties/status/enum"), List.class);
         assertEquals(List.of("SUSPENDED", "CLOSED"), enumValues);
+        for (String field : List.of("name", "idNumber", "idNumberMasked", "phone", "personId")) {
+            assertTrue(!data.has(field), "no " + field + " in the event");
+        }
+    }
+
+    @Test
+    void anIncomePaidCarriesTheHouseholdAndTheAmountOnly() throws Exception {
+        JsonNode data = json.valueToTree(new IndustryEvents.IncomePaid(UUID.randomUUID(), "XG-H-0001", "360732100", "XG-LJ-001",
+                "DIVIDEND", new java.math.BigDecimal("312.50"), LocalDate.of(2026, 12, 20), 2026, UUID.randomUUID()));
+        JsonNode schema = schema(IndustryEvents.INCOME_PAID);
+        schema.get("required").forEach(r -> assertTrue(data.hasNonNull(r.asText()), "carries " + r));
+        assertEquals(312.5, data.get("amount").asDouble());
+        assertTrue(data.get("amount").isNumber(), "amount is a JSON number, as the schema says");
         for (String field : List.of("name", "idNumber", "idNumberMasked", "phone", "personId")) {
             assertTrue(!data.has(field), "no " + field + " in the event");
         }

@@ -39,6 +39,25 @@ public class AssetResource {
     IndustryConfig config;
     @Inject
     PersonalDataAudit audit;
+    @Inject
+    cn.resettle.industry.distribution.DistributionService distributions;
+
+    // income of an operating asset: here because JAX-RS picks this class for every /api/industry/assets/... path
+    @POST
+    @Path("{id}/income")
+    @Operation(summary = "Record income of an operating asset for a year (422 not-operating; 409 once the site's distribution of that year is approved)")
+    public Response income(@PathParam("id") UUID id, @Valid @NotNull cn.resettle.industry.distribution.DistributionDtos.NewIncome req) {
+        return Response.status(201).entity(distributions.addIncome(id, req)).build();
+    }
+
+    @GET
+    @Path("{id}/income")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.INDUSTRY_OFFICER, Roles.TOWNSHIP_OFFICIAL, Roles.SITE_WORKER})
+    @Operation(summary = "The asset's income, latest first")
+    public PageResult<cn.resettle.industry.distribution.DistributionDtos.IncomeView> incomes(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        return distributions.incomes(id, page);
+    }
+
 
     @POST
     @Operation(summary = "Register a project asset at a site of your area (status IN_USE); residual rate defaults to 5 %")

@@ -30,6 +30,8 @@ public class DictionaryResource {
         ALL.put("assetStatus", DictionaryEntry.of(AssetEnums.Status.class));
         ALL.put("assetChangeKind", DictionaryEntry.of(AssetEnums.ChangeKind.class));
         ALL.put("assetChangeStatus", DictionaryEntry.of(AssetEnums.ChangeStatus.class));
+        ALL.put("distributionUse", DictionaryEntry.of(cn.resettle.industry.distribution.DistributionDtos.Use.class));
+        ALL.put("distributionStatus", DictionaryEntry.of(cn.resettle.industry.distribution.DistributionDtos.Status.class));
     }
 
     @GET

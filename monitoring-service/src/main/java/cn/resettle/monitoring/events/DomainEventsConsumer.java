@@ -50,6 +50,8 @@ public class DomainEventsConsumer implements InboxHandler {
     EntityManager em;
     @Inject
     cn.resettle.monitoring.industry.WorkshopStoppedHandler workshops;
+    @Inject
+    cn.resettle.monitoring.industry.IncomeEvidenceHandler income;
 
     @Incoming("domain-events")
     @Blocking
@@ -76,6 +78,8 @@ public class DomainEventsConsumer implements InboxHandler {
             case CommunityEvents.HAZARD_RECORDED -> onHazard(codec.data(e, CommunityEvents.HazardRecorded.class));
             case cn.resettle.common.events.IndustryEvents.WORKSHOP_STOPPED ->
                     workshops.onStopped(codec.data(e, cn.resettle.common.events.IndustryEvents.WorkshopStopped.class));
+            case cn.resettle.common.events.IndustryEvents.INCOME_PAID ->
+                    income.onIncomePaid(codec.data(e, cn.resettle.common.events.IndustryEvents.IncomePaid.class));
             default -> {
                 // another domain's event monitoring does not act on
             }

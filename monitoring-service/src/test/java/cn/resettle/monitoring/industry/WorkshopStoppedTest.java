@@ -61,4 +61,21 @@ class WorkshopStoppedTest {
         given().header("Authorization", admin).get("/api/monitoring/dictionary").then()
                 .body("riskSource.find { it.code == 'WORKSHOP_EVENT' }.label", equalTo("帮扶车间停产/关闭"));
     }
+
+    @Test
+    void aDividendPaidByIndustryIsKeptAsIncomeEvidenceOnce() {
+        UUID h = household(TestIds.code("MON"), "FULL");
+        UUID cycle = UUID.randomUUID();
+        IndustryEvents.IncomePaid paid = new IndustryEvents.IncomePaid(h, "XG-H-0001", "360732100", "XG-LJ-001", "DIVIDEND",
+                new java.math.BigDecimal("333.33"), LocalDate.now(), 2025, cycle);
+        TestEvents.publish(Topics.INDUSTRY, h, IndustryEvents.INCOME_PAID, paid);
+        // republished under another event id (a replay from another system): still one piece of evidence
+        TestEvents.publish(Topics.INDUSTRY, h, IndustryEvents.INCOME_PAID, paid);
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+                given().header("Authorization", Tokens.bearer("township.a")).get("/api/monitoring/income-evidence?householdId=" + h)
+                        .then().statusCode(200).body("total", equalTo(1)).body("items[0].amount", equalTo(333.33f))
+                        .body("items[0].kind", equalTo("DIVIDEND")).body("items[0].reference", equalTo(cycle.toString())));
+        given().header("Authorization", Tokens.bearer("township.b")).get("/api/monitoring/income-evidence?householdId=" + h)
+                .then().statusCode(200).body("total", equalTo(0));
+    }
 }
