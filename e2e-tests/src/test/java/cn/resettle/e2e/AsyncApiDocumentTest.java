@@ -73,7 +73,8 @@ class AsyncApiDocumentTest {
     @Test
     void everyEventRecordIsAMessageOnItsDomainsTopic() {
         Map<String, Set<String>> byTopic = messagesByTopic();
-        for (Class<?> holder : List.of(CommunityEvents.class, MonitoringEvents.class, EmploymentEvents.class)) {
+        for (Class<?> holder : List.of(CommunityEvents.class, MonitoringEvents.class, EmploymentEvents.class,
+                cn.resettle.common.events.IndustryEvents.class)) {
             for (Class<?> e : holder.getDeclaredClasses()) {
                 if (e.isAnnotationPresent(EventType.class)) {
                     String type = e.getAnnotation(EventType.class).value();

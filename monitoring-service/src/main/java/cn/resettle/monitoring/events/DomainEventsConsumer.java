@@ -49,6 +49,10 @@ public class DomainEventsConsumer implements InboxHandler {
     Households households;
     @Inject
     EntityManager em;
+    @Inject
+    cn.resettle.monitoring.industry.WorkshopStoppedHandler workshops;
+    @Inject
+    cn.resettle.monitoring.industry.IncomeEvidenceHandler income;
 
     @Incoming("domain-events")
     @Blocking
@@ -73,6 +77,10 @@ public class DomainEventsConsumer implements InboxHandler {
             case TaskEvents.CANCELLED -> risks.onTaskCancelled(codec.data(e, TaskEvents.TaskCancelled.class));
             case EmploymentEvents.JOB_LOST -> onJobLost(codec.data(e, EmploymentEvents.JobLost.class));
             case CommunityEvents.HAZARD_RECORDED -> onHazard(codec.data(e, CommunityEvents.HazardRecorded.class));
+            case cn.resettle.common.events.IndustryEvents.WORKSHOP_STOPPED ->
+                    workshops.onStopped(codec.data(e, cn.resettle.common.events.IndustryEvents.WorkshopStopped.class));
+            case cn.resettle.common.events.IndustryEvents.INCOME_PAID ->
+                    income.onIncomePaid(codec.data(e, cn.resettle.common.events.IndustryEvents.IncomePaid.class));
             default -> {
                 // another domain's event monitoring does not act on
             }

@@ -8,7 +8,8 @@ public final class RiskEnums {
 
     public enum Source implements Labelled {
         VISIT("每月回访"), SCREENING("部门数据筛查"), DECLARATION("农户自主申报"), CADRE("基层干部排查"),
-        JOB_LOSS_EVENT("就业部门失业预警"), HAZARD_EVENT("安全隐患/灾害");
+        JOB_LOSS_EVENT("就业部门失业预警"), HAZARD_EVENT("安全隐患/灾害"),
+        WORKSHOP_EVENT("帮扶车间停产/关闭");
         private final String label;
         Source(String l) { label = l; }
         public String label() { return label; }

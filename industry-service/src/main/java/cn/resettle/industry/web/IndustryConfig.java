@@ -1,0 +1,17 @@
+package cn.resettle.industry.web;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Per-county policy numbers of industry-service (environment overrides; never constants in code). */
+@ConfigMapping(prefix = "resettle.industry")
+public interface IndustryConfig {
+
+    /** A quarter's workshop check is due this many days after the quarter ends (then the workshop is overdue). */
+    @WithDefault("15")
+    int workshopCheckGraceDays();
+
+    /** Maintenance due within this many days is listed as due (overdue: past its date). */
+    @WithDefault("30")
+    int maintenanceDueWithinDays();
+}
