@@ -34,7 +34,7 @@ class EventContractsTest {
                 }
             }
         }
-        assertEquals(17, count, "community 9, monitoring 3, employment 1, task 4");
+        assertEquals(18, count, "community 10, monitoring 3, employment 1, task 4");
     }
 
     @Test
