@@ -45,6 +45,10 @@ public class DictionaryResource {
         ALL.put("hazardCategory", DictionaryEntry.of(cn.resettle.community.safety.SafetyEnums.Category.class));
         ALL.put("hazardSeverity", DictionaryEntry.of(cn.resettle.community.safety.SafetyEnums.Severity.class));
         ALL.put("hazardStatus", DictionaryEntry.of(cn.resettle.community.safety.SafetyEnums.Status.class));
+        ALL.put("chiefRole", DictionaryEntry.of(cn.resettle.community.sitechief.SiteChiefDtos.Role.class));
+        ALL.put("housingExtensionStatus", DictionaryEntry.of(cn.resettle.community.housing.HousingExtensionService.Status.class));
+        ALL.put("pointsRuleKind", DictionaryEntry.of(cn.resettle.community.points.PointsService.RuleKind.class));
+        ALL.put("pointsAwardStatus", DictionaryEntry.of(cn.resettle.community.points.PointsService.AwardStatus.class));
         ALL.put("mediationOutcome", DictionaryEntry.of(cn.resettle.community.requests.RequestEnums.MediationOutcome.class));
     }
 
