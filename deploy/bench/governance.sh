@@ -58,11 +58,13 @@ from generate_series(1, 50000) g join (select id, household_no, site_code, regio
 insert into safety_hazard (id, version, site_id, site_code, region_code, category, severity, description, household_ids, status,
   recorded_on, recorded_by, created_at, owner, due_on, updated_at)
 select gen_random_uuid(), 0, s.id, s.code, s.township_code, (array['GEOLOGICAL','HOUSING','FIRE'])[1 + g % 3],
-       (array['LOW','MEDIUM','HIGH'])[1 + g % 3], '隐患 ' || g, '', case when g % 2 = 0 then 'OPEN' else 'REMOVED' end,
+       (array['LOW','MEDIUM','HIGH'])[1 + g % 3], '隐患 ' || g, '', case when (g / 40) % 2 = 0 then 'OPEN' else 'REMOVED' end,
        current_date - (g % 200), 'bench', now(), '责任人', current_date + ((g % 40) - 10), now()
 from generate_series(1, 20000) g join (select id, code, township_code, row_number() over (order by code) - 1 as n from site) s
   on s.n = g % 40;
-analyze;
+vacuum analyze service_request;
+vacuum analyze safety_hazard;
+vacuum analyze household;
 SQL
 echo "seeded in $(( $(date +%s) - t0 )) s" >&2
 
