@@ -84,14 +84,14 @@ class AssistanceTest {
     void aMonitoringSubjectsHousingExtensionIsRefused() {
         String h = household("FULL");
         String admin = Tokens.bearer("county.admin");
-        given().header("Authorization", admin).contentType(ContentType.JSON).body(Map.of("householdId", h, "reason", "家庭人口增加"))
+        given().header("Authorization", admin).contentType(ContentType.JSON).body(Map.of("householdId", h, "reason", "家庭人口增加", "voluntary", true, "ownFunds", true, "noLoans", true))
                 .post("/api/community/housing-extensions").then().statusCode(201).body("status", equalTo("PENDING"));
         TestEvents.publish(Topics.MONITORING, h, "cn.resettle.monitoring.subject.identified.v1", new SubjectIdentified(
                 UUID.randomUUID(), UUID.fromString(h), "360732100", "XG-LJ-001", "MARGINAL_AT_RISK", "county.admin", OffsetDateTime.now()));
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", admin).get("/api/community/housing-extensions?householdId=" + h).then()
-                        .body("[0].status", equalTo("REFUSED")));
-        given().header("Authorization", admin).contentType(ContentType.JSON).body(Map.of("householdId", h, "reason", "再次申请"))
+                        .body("items[0].status", equalTo("REFUSED")));
+        given().header("Authorization", admin).contentType(ContentType.JSON).body(Map.of("householdId", h, "reason", "再次申请", "voluntary", true, "ownFunds", true, "noLoans", true))
                 .post("/api/community/housing-extensions").then().statusCode(422)
                 .body("type", equalTo("https://resettle.cn/problems/monitoring-subject"));
         TestEvents.awaitEvent(Topics.COMMUNITY, e -> e.path("type").asText().equals("cn.resettle.community.housing-extension.refused.v1")

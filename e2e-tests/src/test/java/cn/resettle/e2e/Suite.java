@@ -63,6 +63,11 @@ public final class Suite {
             env.put("FLYWAY_CLEAN_DISABLED", "false");
             env.put("FLYWAY_CLEAN_AT_START", "true");
             env.put("KAFKA_GROUP_ID", svc + "-e2e-" + run);
+            if (svc.equals("community")) {
+                // CommunityGovernanceIT: a registration-transfer request is overdue 5 s after filing; escalation looks every second
+                env.put("REQUEST_ACCEPT_HOUSEHOLD_REGISTRATION", "PT5S");
+                env.put("REQUEST_ESCALATION_CHECK", "1s");
+            }
             launch(svc + "-service", env);
         }
         Map<String, String> gw = new LinkedHashMap<>();

@@ -59,6 +59,16 @@ public final class CommunityEvents {
     public record HousingExtensionRefused(UUID applicationId, UUID householdId, String reason) {
     }
 
+    /**
+     * A one-stop service request was filed and routed to a department (key: household id). Carries no description or
+     * names: a department that takes the request up (employment for JOBS) reads what it needs from the request.
+     */
+    @EventType(value = "cn.resettle.community.service-request.filed.v1", aggregate = "household")
+    public record ServiceRequestFiled(UUID requestId, String requestNo, UUID householdId, String householdNo,
+                                      String regionCode, String siteCode, String category, String department,
+                                      String level, java.time.OffsetDateTime dueAt, java.time.OffsetDateTime filedAt) {
+    }
+
     public static final String HAZARD_RECORDED = "cn.resettle.community.hazard.recorded.v1";
 
     /** Prefix shared by every household event type: consumers of projections match on it. */

@@ -26,7 +26,7 @@ class EventContractsTest {
     @Test
     void everyAnnotatedEventHasAVersionedTypeAndAMatchingSchema() throws Exception {
         int count = 0;
-        for (Class<?> holder : List.of(CommunityEvents.class, MonitoringEvents.class, EmploymentEvents.class, TaskEvents.class)) {
+        for (Class<?> holder : List.of(CommunityEvents.class, MonitoringEvents.class, EmploymentEvents.class, IndustryEvents.class, TaskEvents.class)) {
             for (Class<?> e : holder.getDeclaredClasses()) {
                 if (e.isAnnotationPresent(EventType.class)) {
                     check(e.getAnnotation(EventType.class).value(), e);
@@ -34,7 +34,7 @@ class EventContractsTest {
                 }
             }
         }
-        assertEquals(19, count, "community 9, monitoring 3, employment 3, task 4");
+        assertEquals(22, count, "community 10, monitoring 3, employment 3, industry 2, task 4");
     }
 
     @Test

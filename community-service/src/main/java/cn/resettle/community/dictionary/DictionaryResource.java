@@ -35,6 +35,21 @@ public class DictionaryResource {
         ALL.put("labourCapacity", DictionaryEntry.of(cn.resettle.common.registry.LabourCapacity.class));
         ALL.put("employmentStatus", DictionaryEntry.of(cn.resettle.common.registry.EmploymentStatus.class));
         ALL.put("personStatus", DictionaryEntry.of(Enums.PersonStatus.class));
+        // one-stop service requests
+        ALL.put("requestCategory", DictionaryEntry.of(cn.resettle.community.requests.RequestEnums.Category.class));
+        ALL.put("requestStatus", DictionaryEntry.of(cn.resettle.community.requests.RequestEnums.Status.class));
+        ALL.put("requestLevel", DictionaryEntry.of(cn.resettle.community.requests.RequestEnums.Level.class));
+        ALL.put("requestChannel", DictionaryEntry.of(cn.resettle.community.requests.RequestEnums.Channel.class));
+        ALL.put("requestAction", DictionaryEntry.of(cn.resettle.community.requests.RequestEnums.Action.class));
+        // safety inspections and hazards
+        ALL.put("hazardCategory", DictionaryEntry.of(cn.resettle.community.safety.SafetyEnums.Category.class));
+        ALL.put("hazardSeverity", DictionaryEntry.of(cn.resettle.community.safety.SafetyEnums.Severity.class));
+        ALL.put("hazardStatus", DictionaryEntry.of(cn.resettle.community.safety.SafetyEnums.Status.class));
+        ALL.put("chiefRole", DictionaryEntry.of(cn.resettle.community.sitechief.SiteChiefDtos.Role.class));
+        ALL.put("housingExtensionStatus", DictionaryEntry.of(cn.resettle.community.housing.HousingExtensionService.Status.class));
+        ALL.put("pointsRuleKind", DictionaryEntry.of(cn.resettle.community.points.PointsService.RuleKind.class));
+        ALL.put("pointsAwardStatus", DictionaryEntry.of(cn.resettle.community.points.PointsService.AwardStatus.class));
+        ALL.put("mediationOutcome", DictionaryEntry.of(cn.resettle.community.requests.RequestEnums.MediationOutcome.class));
     }
 
     @GET
