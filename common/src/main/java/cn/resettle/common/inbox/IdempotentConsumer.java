@@ -145,6 +145,9 @@ public class IdempotentConsumer {
             try {
                 boolean applied = QuarkusTransaction.requiringNew().call(() -> applyOnce(event, handler::apply));
                 stalls.recovered(channel);
+                if (applied) {
+                    metrics.applied(channel, 1);
+                }
                 return applied;
             } catch (RuntimeException e) {
                 failure = e;
@@ -246,9 +249,7 @@ public class IdempotentConsumer {
     /** One event under the single-event rules; a rejected one goes to the dead-letter topic. */
     private void consumeAlone(InboxHandler handler, Parsed p) {
         try {
-            if (consume(handler, p.event())) {
-                metrics.applied(handler.channel(), 1);
-            }
+            consume(handler, p.event());   // counts itself in resettle_events_applied_total
         } catch (EventRejectedException e) {
             deadLetterPublisher.publish(handler.channel(), p.record(), e.getMessage());
         }

@@ -50,6 +50,8 @@ public class OutboxRelay {
     EntityManager em;
     @Inject
     OutboxConfig config;
+    @Inject
+    cn.resettle.common.metrics.DeliveryMetrics metrics;
     @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
     String bootstrapServers;
 
@@ -227,6 +229,7 @@ public class OutboxRelay {
         if (!sent.isEmpty()) {
             em.createNativeQuery("update outbox_event set sent_at = ?1, attempts = attempts + 1 where id in (?2)")
                     .setParameter(1, OffsetDateTime.now()).setParameter(2, sent).executeUpdate();
+            metrics.published(sent.size());
         }
         if (!failed.isEmpty()) {
             em.createNativeQuery("update outbox_event set attempts = attempts + 1, last_error = ?1 where id in (?2)")
