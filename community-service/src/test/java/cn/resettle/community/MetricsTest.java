@@ -6,11 +6,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,6 +42,16 @@ class MetricsTest {
                 "kafka_consumer_fetch_manager_records_lag_max")) {
             assertTrue(m.contains("\n" + name), name + " missing from /q/metrics");
         }
+    }
+
+    @Test
+    void eventsTheBrokerAcknowledgedAreCounted() {
+        double before = value(metrics(), "resettle_events_published_total");
+        String siteId = new PersonalDataLogTest().site();
+        given().header("Authorization", Tokens.bearer("county.admin")).contentType(ContentType.JSON)
+                .body(new PersonalDataLogTest().household(siteId, TestIds.citizenId(1975, 5, 15, true), "13970705678"))
+                .post("/api/community/households").then().statusCode(201);
+        await().atMost(Duration.ofSeconds(90)).until(() -> value(metrics(), "resettle_events_published_total") > before);
     }
 
     @Test
