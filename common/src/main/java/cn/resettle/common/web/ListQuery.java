@@ -117,6 +117,18 @@ public final class ListQuery {
     public <T> PageResult<T> nativePage(EntityManager em, String select, String from, String orderBy, PageRequest page,
                                         Function<Tuple, T> mapper) {
         List<Key> keys = Key.parse(orderBy);
+        if (!Key.keysetCapable(keys, select)) {
+            // an order by an output alias (a computed score) or with "nulls first/last": paged by number only
+            if (page.cursor() != null) {
+                throw DomainException.invalid("cursor", "this list pages by page number, not by cursor");
+            }
+            Query rows = em.createNativeQuery("select " + select + " from " + from + " where " + where
+                    + " order by " + orderBy + " limit :pageLimit offset :pageOffset", Tuple.class);
+            bind(rows, keys, page);
+            @SuppressWarnings("unchecked")
+            List<Tuple> result = rows.getResultList();
+            return result(em, from, page, result.stream().map(mapper).toList(), null);
+        }
         StringBuilder keyColumns = new StringBuilder();
         for (int i = 0; i < keys.size(); i++) {
             keyColumns.append(", ").append(keys.get(i).expr()).append(" as lq_key").append(i);
@@ -124,8 +136,7 @@ public final class ListQuery {
         Query rows = em.createNativeQuery("select " + select + keyColumns + " from " + from + " where " + where
                 + keyset(keys, page) + " order by " + orderBy + " limit :pageLimit offset :pageOffset", Tuple.class);
         bind(rows, keys, page);
-        @SuppressWarnings("unchecked")
-        List<Tuple> result = rows.getResultList();
+        List<Tuple> result = cursorResult(rows, page);
         List<T> items = result.stream().map(mapper).toList();
         String next = null;
         if (result.size() == page.size()) {
@@ -134,7 +145,8 @@ public final class ListQuery {
             for (int i = 0; i < keys.size(); i++) {
                 values.add(last.get("lq_key" + i));
             }
-            next = Cursor.encode(values);
+            // a null in the order's columns cannot be compared in a keyset: that page offers page numbers only
+            next = values.contains(null) ? null : Cursor.encode(values);
         }
         return result(em, from, page, items, next);
     }
@@ -151,8 +163,9 @@ public final class ListQuery {
                 + " order by " + orderBy + " limit :pageLimit offset :pageOffset", type);
         bind(rows, keys, page);
         @SuppressWarnings("unchecked")
-        List<E> items = rows.getResultList();
-        String next = items.size() == page.size() ? Cursor.encode(keyOf.apply(items.get(items.size() - 1))) : null;
+        List<E> items = (List<E>) cursorResult(rows, page);
+        List<Object> lastKey = items.size() == page.size() ? keyOf.apply(items.get(items.size() - 1)) : null;
+        String next = lastKey == null || lastKey.contains(null) ? null : Cursor.encode(lastKey);
         return result(em, from, page, items, next);
     }
 
@@ -236,13 +249,70 @@ public final class ListQuery {
         rows.setParameter("pageLimit", page.size()).setParameter("pageOffset", page.offset());
     }
 
+    /**
+     * Runs a page query; with a cursor, a database error about the cursor's values (a cursor of another list, values
+     * of the wrong type: PostgreSQL 42883 operator does not exist, 22P02/22007/22008 invalid text, 42804 datatype
+     * mismatch) is the caller's bad input, 400 {@code cursor}, not a server error.
+     */
+    @SuppressWarnings("unchecked")
+    private static <R> List<R> cursorResult(Query rows, PageRequest page) {
+        if (page.cursor() == null) {
+            return rows.getResultList();
+        }
+        try {
+            return rows.getResultList();
+        } catch (jakarta.persistence.PersistenceException e) {
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof java.sql.SQLException s && s.getSQLState() != null
+                        && java.util.Set.of("42883", "22P02", "22007", "22008", "42804", "22003").contains(s.getSQLState())) {
+                    throw DomainException.invalid("cursor", "not a nextCursor of this list");
+                }
+            }
+            throw e;
+        }
+    }
+
     /** One column of an order: an SQL expression and its direction. */
-    record Key(String expr, boolean desc) {
+    record Key(String expr, boolean desc, boolean nullsOrdered) {
+        Key(String expr, boolean desc) {
+            this(expr, desc, false);
+        }
+
+        /**
+         * A keyset needs every order column to be an expression of the tables (not an alias of the select list,
+         * which SQL does not let a where clause see) and without "nulls first/last" (a null cannot be compared).
+         */
+        static boolean keysetCapable(List<Key> keys, String select) {
+            String lowerSelect = select.toLowerCase(java.util.Locale.ROOT);
+            for (Key k : keys) {
+                String e = k.expr().toLowerCase(java.util.Locale.ROOT);
+                if (k.nullsOrdered() || (e.matches("[a-z_][a-z0-9_]*")
+                        && Pattern.compile("\\bas\\s+" + e + "\\b").matcher(lowerSelect).find())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         static List<Key> parse(String orderBy) {
             List<Key> keys = new ArrayList<>();
             for (String part : orderBy.split(",")) {
                 String p = part.trim();
                 String lower = p.toLowerCase(java.util.Locale.ROOT);
+                boolean nulls = false;
+                for (String n : new String[] {" nulls first", " nulls last"}) {
+                    if (lower.endsWith(n)) {
+                        p = p.substring(0, p.length() - n.length()).trim();
+                        lower = p.toLowerCase(java.util.Locale.ROOT);
+                        nulls = true;
+                    }
+                }
+                if (nulls) {
+                    boolean desc = lower.endsWith(" desc");
+                    String expr = desc ? p.substring(0, p.length() - 5).trim() : lower.endsWith(" asc") ? p.substring(0, p.length() - 4).trim() : p;
+                    keys.add(new Key(expr, desc, true));
+                    continue;
+                }
                 if (lower.endsWith(" desc")) {
                     keys.add(new Key(p.substring(0, p.length() - 5).trim(), true));
                 } else if (lower.endsWith(" asc")) {

@@ -108,6 +108,9 @@ public class HousingExtensionService {
     /** The village (the site's community) reviews a pending application. */
     public ApplicationView villageReview(UUID id, Decision d) {
         ApplicationView a = require(id, d.version(), Status.PENDING);
+        if (scope.actor().equals(a.appliedBy())) {
+            throw DomainException.unprocessable("same-person", "村级审查人不能是申请人: the village review is made by someone other than who filed the application");
+        }
         OffsetDateTime now = OffsetDateTime.now();
         // a refusal by the village is the decision; an approval passes the application to the township
         int updated = em.createNativeQuery("update housing_extension set status = ?1, village_reviewed_by = ?2, "
@@ -126,6 +129,9 @@ public class HousingExtensionService {
     /** The township decides an application the village approved; never for a monitoring subject. */
     public ApplicationView townshipDecision(UUID id, Decision d) {
         ApplicationView a = require(id, d.version(), Status.VILLAGE_APPROVED);
+        if (scope.actor().equals(a.appliedBy()) || scope.actor().equals(a.villageReviewedBy())) {
+            throw DomainException.unprocessable("same-person", "乡镇审批人不能是申请人或村级审查人: the township decision is made by someone other than the applicant and the village reviewer");
+        }
         if (d.approve() && isSubject(a.householdId())) {
             throw DomainException.unprocessable("monitoring-subject", SUBJECT_REASON);
         }

@@ -62,7 +62,7 @@ public class PointsResource {
 
     @POST
     @Path("awards/{id}/decision")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICIAL, Roles.SITE_WORKER})
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICIAL})   // a site's workers propose; the township or county approves
     @Operation(summary = "Approve or reject a proposed award; not by who proposed it (422 same-person)")
     public AwardView decide(@PathParam("id") UUID id, @Valid @NotNull Decision d) {
         return points.decide(id, d);

@@ -46,7 +46,7 @@ public class HazardService {
 
     /** {@code owner} (整改责任人) defaults to the recorder, {@code dueOn} to the severity's configured days. */
     public record HazardRequest(@NotNull UUID siteId, @NotNull Category category, @NotNull Severity severity,
-                                @NotBlank @Size(max = 500) String description, @Size(max = 100) List<UUID> householdIds,
+                                @NotBlank @Size(max = 500) String description, @Size(max = 100) List<@NotNull UUID> householdIds,
                                 @NotNull @PastOrPresent LocalDate recordedOn, @Size(max = 100) String owner, LocalDate dueOn) {
     }
 

@@ -42,7 +42,7 @@ public class InspectionService {
 
     /** A hazard found by the inspection; its category defaults to the inspection's. */
     public record FoundHazard(Category category, @NotNull Severity severity, @NotBlank @Size(max = 500) String description,
-                              @Size(max = 100) List<UUID> householdIds, @Size(max = 100) String owner, LocalDate dueOn) {
+                              @Size(max = 100) List<@NotNull UUID> householdIds, @Size(max = 100) String owner, LocalDate dueOn) {
     }
 
     public record InspectionRequest(@NotNull UUID siteId, @NotNull Category category,

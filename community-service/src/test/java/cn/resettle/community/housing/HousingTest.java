@@ -68,9 +68,13 @@ class HousingTest {
         noConditions.remove("voluntary");
         given().header("Authorization", Tokens.bearer("worker.a1")).contentType(ContentType.JSON).body(noConditions)
                 .post("/api/community/housing-extensions").then().statusCode(400).body("violations[0].field", equalTo("voluntary"));
-        String id = given().header("Authorization", Tokens.bearer("worker.a1")).contentType(ContentType.JSON)
+        String id = given().header("Authorization", Tokens.bearer("county.admin")).contentType(ContentType.JSON)
                 .body(application(h, true, true, true)).post("/api/community/housing-extensions").then().statusCode(201)
                 .body("status", equalTo("PENDING")).body("ownFunds", equalTo(true)).extract().path("id");
+        // four eyes: who filed the application does not review it
+        given().header("Authorization", Tokens.bearer("county.admin")).contentType(ContentType.JSON)
+                .body(Map.of("version", 0, "approve", true, "note", "同意")).post("/api/community/housing-extensions/" + id + "/village-review")
+                .then().statusCode(422).body("type", equalTo("https://resettle.cn/problems/same-person"));
         // the township cannot decide before the village reviewed
         given().header("Authorization", Tokens.bearer("township.a")).contentType(ContentType.JSON)
                 .body(Map.of("version", 0, "approve", true, "note", "同意")).post("/api/community/housing-extensions/" + id + "/township-decision")
@@ -94,7 +98,7 @@ class HousingTest {
     @Test
     void aVillageApprovedApplicationIsRefusedWhenTheHouseholdBecomesASubject() {
         String h = household();
-        String id = given().header("Authorization", Tokens.bearer("worker.a1")).contentType(ContentType.JSON)
+        String id = given().header("Authorization", Tokens.bearer("county.admin")).contentType(ContentType.JSON)
                 .body(application(h, true, true, true)).post("/api/community/housing-extensions").then().statusCode(201)
                 .extract().path("id");
         given().header("Authorization", Tokens.bearer("worker.a1")).contentType(ContentType.JSON)

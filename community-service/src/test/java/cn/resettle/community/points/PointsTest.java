@@ -50,6 +50,8 @@ class PointsTest {
         // the proposer cannot approve their own award
         post("county.admin", "/awards/" + a1 + "/decision", Map.of("version", 0, "approve", true)).statusCode(422)
                 .body("type", equalTo("https://resettle.cn/problems/same-person"));
+        // a site worker proposes, never approves
+        post("worker.a1", "/awards/" + a1 + "/decision", Map.of("version", 0, "approve", true)).statusCode(403);
         post("township.a", "/awards/" + a1 + "/decision", Map.of("version", 0, "approve", true)).statusCode(200)
                 .body("status", equalTo("APPROVED")).body("approvedBy", equalTo("township.a"));
         post("township.b", "/awards/" + a2 + "/decision", Map.of("version", 0, "approve", true)).statusCode(404);

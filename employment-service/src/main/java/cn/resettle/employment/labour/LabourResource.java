@@ -94,7 +94,7 @@ public class LabourResource {
     @Path("{personId}/services")
     @Operation(summary = "The \"311\" services recorded for the person in a year")
     public java.util.List<cn.resettle.employment.service311.Service311.ServiceView> services(@PathParam("personId") UUID personId,
-                                                                                             @QueryParam("year") Integer year) {
+                                                                                             @QueryParam("year") @jakarta.validation.constraints.Min(2016) @jakarta.validation.constraints.Max(2100) Integer year) {
         return service311.services(personId, year == null ? java.time.Year.now().getValue() : year);
     }
 }

@@ -127,13 +127,17 @@ public class WorkRollService {
             throw DomainException.invalid("days", "the month has " + days + " days");
         }
         bump(rollId);
+        em.createNativeQuery("update work_roll set edited_by = array_append(edited_by, ?2) where id = ?1 and not (?2 = any(edited_by))")
+                .setParameter(1, rollId).setParameter(2, scope.actor()).executeUpdate();
         return get(rollId);
     }
 
     public RollView approve(UUID rollId, Approve req) {
         RollView r = writable(rollId, req.version());
-        if (r.madeBy().equals(scope.actor())) {
-            throw DomainException.unprocessable("four-eyes", "a roll is approved by someone other than its maker (" + r.madeBy() + ")");
+        boolean edited = (Boolean) em.createNativeQuery("select ?2 = any(edited_by) from work_roll where id = ?1")
+                .setParameter(1, rollId).setParameter(2, scope.actor()).getSingleResult();
+        if (r.madeBy().equals(scope.actor()) || edited) {
+            throw DomainException.unprocessable("four-eyes", "a roll is approved by someone other than its makers (who made it or changed its lines)");
         }
         em.createNativeQuery("update work_roll set status = 'APPROVED', approved_by = ?2, approved_at = now(), version = version + 1 where id = ?1")
                 .setParameter(1, rollId).setParameter(2, scope.actor()).executeUpdate();

@@ -144,8 +144,9 @@ public class DistributionService {
         checkUses(req.uses());
         em.createNativeQuery("delete from distribution_use where cycle_id = ?1").setParameter(1, id).executeUpdate();
         writeUses(id, req.uses());
-        em.createNativeQuery("update distribution_cycle set income = ?1, version = version + 1 where id = ?2")
-                .setParameter(1, siteIncome(c.siteCode(), c.year())).setParameter(2, id).executeUpdate();
+        em.createNativeQuery("update distribution_cycle set income = ?1, version = version + 1, "
+                        + "edited_by = case when ?3 = any(edited_by) then edited_by else array_append(edited_by, ?3) end where id = ?2")
+                .setParameter(1, siteIncome(c.siteCode(), c.year())).setParameter(2, id).setParameter(3, scope.actor()).executeUpdate();
         return get(id);
     }
 
@@ -171,8 +172,10 @@ public class DistributionService {
      */
     public CycleView approve(UUID id, DistributionDtos.Transition req) {
         Cycle c = writable(id, req.version(), Status.DRAFT);
-        if (c.createdBy().equals(scope.actor())) {
-            throw DomainException.unprocessable("same-person", "审批人不能是制定人: the plan must be approved by someone other than its maker");
+        boolean edited = (Boolean) em.createNativeQuery("select ?2 = any(edited_by) from distribution_cycle where id = ?1")
+                .setParameter(1, id).setParameter(2, scope.actor()).getSingleResult();
+        if (c.createdBy().equals(scope.actor()) || edited) {
+            throw DomainException.unprocessable("same-person", "审批人不能是制定人: the plan must be approved by someone other than its makers (who created it or set its uses)");
         }
         BigDecimal income = siteIncome(c.siteCode(), c.year());
         if (income.signum() == 0) {
