@@ -60,12 +60,17 @@ class WorkRollTest {
         given().header("Authorization", emp).contentType(ContentType.JSON).body(Map.of("version", 1))
                 .post("/api/employment/rolls/" + roll + "/approve").then().statusCode(422).body("type", containsString("four-eyes"));
         given().header("Authorization", emp).get("/api/employment/rolls/" + roll + "/roll.xlsx").then().statusCode(409);
-        given().header("Authorization", admin).contentType(ContentType.JSON).body(Map.of("version", 1))
-                .post("/api/employment/rolls/" + roll + "/approve").then().statusCode(200)
-                .body("status", equalTo("APPROVED")).body("approvedBy", equalTo("county.admin"));
-        given().header("Authorization", emp).contentType(ContentType.JSON).body(Map.of("version", 2, "days", 30, "amount", 900))
-                .put("/api/employment/rolls/" + roll + "/lines/" + placement).then().statusCode(409).body("type", containsString("roll-locked"));
+        // an official who changed a line is one of its makers too
+        given().header("Authorization", admin).contentType(ContentType.JSON).body(Map.of("version", 1, "days", 22, "amount", 800))
+                .put("/api/employment/rolls/" + roll + "/lines/" + placement).then().statusCode(200).body("version", equalTo(2));
         given().header("Authorization", admin).contentType(ContentType.JSON).body(Map.of("version", 2))
+                .post("/api/employment/rolls/" + roll + "/approve").then().statusCode(422).body("type", containsString("four-eyes"));
+        given().header("Authorization", bearer("township.a")).contentType(ContentType.JSON).body(Map.of("version", 2))
+                .post("/api/employment/rolls/" + roll + "/approve").then().statusCode(200)
+                .body("status", equalTo("APPROVED")).body("approvedBy", equalTo("township.a"));
+        given().header("Authorization", emp).contentType(ContentType.JSON).body(Map.of("version", 3, "days", 30, "amount", 900))
+                .put("/api/employment/rolls/" + roll + "/lines/" + placement).then().statusCode(409).body("type", containsString("roll-locked"));
+        given().header("Authorization", admin).contentType(ContentType.JSON).body(Map.of("version", 3))
                 .post("/api/employment/rolls/" + roll + "/approve").then().statusCode(409).body("type", containsString("roll-locked"));
 
         byte[] xlsx = given().header("Authorization", emp).get("/api/employment/rolls/" + roll + "/roll.xlsx").then().statusCode(200)

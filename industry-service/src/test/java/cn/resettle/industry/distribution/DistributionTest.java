@@ -102,14 +102,17 @@ class DistributionTest {
         given().header("Authorization", t("township.a")).contentType(ContentType.JSON)
                 .body(Map.of("version", 0, "uses", uses("DIVIDEND", "1000", "DIVIDEND", "11000")))
                 .post("/api/industry/distributions/" + id + "/uses").then().statusCode(400).body("violations.field", hasItem("uses[1].use"));
-        given().header("Authorization", t("township.a")).contentType(ContentType.JSON)
+        // whoever writes the uses becomes one of the plan's makers: the officer who rewrote them cannot approve them
+        given().header("Authorization", t("ind.officer")).contentType(ContentType.JSON)
                 .body(Map.of("version", 0, "uses", uses("DIVIDEND", "1000.00", "PUBLIC_WELFARE_POSTS", "6000",
                         "COMMUNITY_RUNNING", "3000", "MAINTENANCE_FUND", "1500", "TEMPORARY_RELIEF", "500")))
                 .post("/api/industry/distributions/" + id + "/uses").then().statusCode(200).body("usesAddUp", equalTo(true))
                 .body("version", equalTo(1));
         given().header("Authorization", t("ind.officer")).contentType(ContentType.JSON).body(Map.of("version", 1))
+                .post("/api/industry/distributions/" + id + "/approve").then().statusCode(422).body("type", containsString("same-person"));
+        given().header("Authorization", t("county.admin")).contentType(ContentType.JSON).body(Map.of("version", 1))
                 .post("/api/industry/distributions/" + id + "/approve").then().statusCode(200).body("status", equalTo("APPROVED"))
-                .body("beneficiaries", equalTo(3)).body("totalShares", equalTo(6)).body("approvedBy", equalTo("ind.officer"));
+                .body("beneficiaries", equalTo(3)).body("totalShares", equalTo(6)).body("approvedBy", equalTo("county.admin"));
 
         // frozen: a household registered afterwards is not a beneficiary; income of the year can no longer change
         IndustryFixtures.household(site, new M("钟新来", "UNEMPLOYED"));
