@@ -70,6 +70,8 @@ public class HousingRulesService {
     @Inject
     DataScope scope;
     @Inject
+    cn.resettle.common.security.PersonalDataAudit audit;
+    @Inject
     HousingConfig config;
 
     public RestrictionView restrict(RestrictionRequest req) {
@@ -93,7 +95,7 @@ public class HousingRulesService {
         if (householdId != null) {
             households.visible(householdId);
         }
-        return ListQuery.scoped(scope.filter("r.region_code", "r.site_code"))
+        PageResult<RestrictionView> result = ListQuery.scoped(scope.filter("r.region_code", "r.site_code"))
                 .and("r.household_id = :household", "household", householdId)
                 .and("r.site_code = :site", "site", siteCode)
                 .and("r.ban_ends_on < :endingBefore", "endingBefore", endingBefore)
@@ -101,6 +103,8 @@ public class HousingRulesService {
                                 + "r.ban_ends_on, r.recorded_by", "house_restriction r join household h on h.id = r.household_id",
                         "r.ban_ends_on, r.household_id", page, t -> {
                             LocalDate ends = date(t.get("ban_ends_on"));
+        audit.list("housing-restriction", result.items().stream().map(RestrictionView::householdId).distinct().toList(), false, "restrictions");
+        return result;
                             return new RestrictionView(t.get("household_id", UUID.class), t.get("household_no", String.class),
                                     t.get("site_code", String.class), t.get("region_code", String.class),
                                     t.get("house_address", String.class), date(t.get("handed_over_on")), ends,
@@ -136,10 +140,13 @@ public class HousingRulesService {
         if (Boolean.TRUE.equals(active)) {
             q.and("r.starts_on <= :today and r.ends_on >= :today", "today", LocalDate.now());
         }
-        return q.nativePage(em, "r.id, r.household_id, h.household_no, r.site_code, r.region_code, r.tenant_name, r.tenants, "
+        PageResult<RentalView> result = q.nativePage(em, "r.id, r.household_id, h.household_no, r.site_code, r.region_code, r.tenant_name, r.tenants, "
                         + "r.starts_on, r.ends_on, r.monthly_rent, r.purpose, r.registered_by",
                 "housing_rental r join household h on h.id = r.household_id", "r.starts_on desc, r.id", page, t -> {
                     LocalDate starts = date(t.get("starts_on"));
+        // a rental names its tenant (a third party) and the household's house: whose data was shown is audited
+        audit.list("housing-rental", result.items().stream().map(RentalView::householdId).distinct().toList(), false, "rentals");
+        return result;
                     LocalDate ends = date(t.get("ends_on"));
                     LocalDate today = LocalDate.now();
                     return new RentalView(t.get("id", UUID.class), t.get("household_id", UUID.class),

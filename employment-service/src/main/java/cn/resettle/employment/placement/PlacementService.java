@@ -139,10 +139,14 @@ public class PlacementService {
             throw new DomainException(422, "end-before-start", "无法处理 Rule violated", "endedOn: before the start " + v.startedOn(),
                     List.of(new Problem.Violation("endedOn", "must not be before the start " + v.startedOn())));
         }
-        em.createNativeQuery("update placement set status = 'ENDED', ended_on = ?2, end_reason = ?3, end_note = ?4, ended_by = ?5, "
-                        + "version = version + 1 where id = ?1")
+        // only the request that moves it out of ACTIVE (at the version it read) ends it: two ends at once publish one event
+        int ended = em.createNativeQuery("update placement set status = 'ENDED', ended_on = ?2, end_reason = ?3, end_note = ?4, ended_by = ?5, "
+                        + "version = version + 1 where id = ?1 and status = 'ACTIVE' and version = ?6")
                 .setParameter(1, v.id()).setParameter(2, endedOn).setParameter(3, reason.name()).setParameter(4, note)
-                .setParameter(5, scope.actor()).executeUpdate();
+                .setParameter(5, scope.actor()).setParameter(6, v.version()).executeUpdate();
+        if (ended == 0) {
+            throw DomainException.conflict("placement-ended", "the placement was changed or ended meanwhile; read it again");
+        }
         String why = reason.label() + (note == null || note.isBlank() ? "" : "：" + note);
         workforce.record(v.personId(), v.householdId(), "UNEMPLOYED", null, endedOn, why.length() > 200 ? why.substring(0, 200) : why, null);
         boolean nobodyEmployed = workforce.members(v.householdId()).stream().noneMatch(m -> m.active() && m.employed());
