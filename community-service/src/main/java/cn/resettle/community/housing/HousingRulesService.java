@@ -103,13 +103,13 @@ public class HousingRulesService {
                                 + "r.ban_ends_on, r.recorded_by", "house_restriction r join household h on h.id = r.household_id",
                         "r.ban_ends_on, r.household_id", page, t -> {
                             LocalDate ends = date(t.get("ban_ends_on"));
-        audit.list("housing-restriction", result.items().stream().map(RestrictionView::householdId).distinct().toList(), false, "restrictions");
-        return result;
                             return new RestrictionView(t.get("household_id", UUID.class), t.get("household_no", String.class),
                                     t.get("site_code", String.class), t.get("region_code", String.class),
                                     t.get("house_address", String.class), date(t.get("handed_over_on")), ends,
                                     LocalDate.now().isBefore(ends), t.get("recorded_by", String.class));
                         });
+        audit.list("housing-restriction", result.items().stream().map(RestrictionView::householdId).distinct().toList(), false, "restrictions");
+        return result;
     }
 
     public RentalView registerRental(RentalRequest req) {
@@ -144,9 +144,6 @@ public class HousingRulesService {
                         + "r.starts_on, r.ends_on, r.monthly_rent, r.purpose, r.registered_by",
                 "housing_rental r join household h on h.id = r.household_id", "r.starts_on desc, r.id", page, t -> {
                     LocalDate starts = date(t.get("starts_on"));
-        // a rental names its tenant (a third party) and the household's house: whose data was shown is audited
-        audit.list("housing-rental", result.items().stream().map(RentalView::householdId).distinct().toList(), false, "rentals");
-        return result;
                     LocalDate ends = date(t.get("ends_on"));
                     LocalDate today = LocalDate.now();
                     return new RentalView(t.get("id", UUID.class), t.get("household_id", UUID.class),
@@ -155,6 +152,9 @@ public class HousingRulesService {
                             !today.isBefore(starts) && !today.isAfter(ends), t.get("monthly_rent", BigDecimal.class),
                             t.get("purpose", String.class), t.get("registered_by", String.class));
                 });
+        // a rental names its tenant (a third party) and the household's house: whose data was shown is audited
+        audit.list("housing-rental", result.items().stream().map(RentalView::householdId).distinct().toList(), false, "rentals");
+        return result;
     }
 
 }
