@@ -256,11 +256,15 @@ public class AssetService {
     }
 
     private void decide(UUID changeId, ChangeStatus status, String note) {
-        em.createNativeQuery("""
+        int decided = em.createNativeQuery("""
                         update asset_change set status = ?1, decided_by = ?2, decided_at = ?3, decision_note = ?4,
-                          version = version + 1 where id = ?5""")
+                          version = version + 1 where id = ?5 and status = 'PENDING'""")
                 .setParameter(1, status.name()).setParameter(2, scope.actor()).setParameter(3, OffsetDateTime.now())
                 .setParameter(4, note).setParameter(5, changeId).executeUpdate();
+        if (decided == 0) {
+            // another approver decided it between our read and this write: one decision stands
+            throw DomainException.conflict("change-decided", "the change was decided meanwhile; read it again");
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
