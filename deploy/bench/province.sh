@@ -28,9 +28,9 @@ declare -A PORT=([gateway]=$BENCH_PORT [community-service]=$((BENCH_PORT + 1)) [
 psql_db() { psql -h localhost -p "$PG_PORT" -U resettle -d "$1" -v ON_ERROR_STOP=1 -qAt "${@:2}"; }
 log() { echo "[province] $*" >&2; }
 
-# the gateway runs with the C2 compiler by default (GATEWAY_JAVA_OPTS): its per-request work is the token's RSA
-# signature check, whose BigInteger intrinsics only C2 has; the services keep the suite's C1-only options
-opts() { if [[ "$1" == gateway ]]; then echo "${GATEWAY_JAVA_OPTS:-${JAVA_OPTS/-XX:TieredStopAtLevel=1/}}"; else echo "$JAVA_OPTS"; fi; }
+# GATEWAY_JAVA_OPTS: the gateway's own options (default JAVA_OPTS; with C2, i.e. without -XX:TieredStopAtLevel=1, warm it
+# up for minutes: a 2 s warm-up measured it at 27 % of direct, docs/benchmarks.md)
+opts() { if [[ "$1" == gateway ]]; then echo "${GATEWAY_JAVA_OPTS:-$JAVA_OPTS}"; else echo "$JAVA_OPTS"; fi; }
 
 up() {
   for s in "${SERVICES[@]}"; do
@@ -197,7 +197,7 @@ PY
       r=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$(cat "$RUN/community-service.pid")/status"); (( r > peak )) && peak=$r
     done
     t1=$(date +%s%N)
-    local info; info=$(curl -sf -H "Authorization: Bearer $TOKEN" "$C/jobs/$job" | json 'd["summary"] + " " + str(d["resultBytes"]) + " bytes"')
+    local info; info=$(curl -sf -H "Authorization: Bearer $TOKEN" "$C/jobs/$job" | json 'str(d.get("summary") or d.get("detail")) + " " + str(d.get("resultBytes")) + " bytes"')
     local rows; rows=$(curl -sf -H "Authorization: Bearer $TOKEN" "$C/jobs/$job" | json 'd["rowsDone"]')
     printf '| ledger job, county, %s (%s, %s; RSS peak %s MB) | %s | %.1f | %.0f |\n' "$fmt" "$st" "$info" "$peak" "$rows" \
       "$(echo "($t1 - $t0) / 1000000000" | bc -l)" "$(echo "$rows * 1000000000 / ($t1 - $t0)" | bc -l)"
