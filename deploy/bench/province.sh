@@ -28,6 +28,10 @@ declare -A PORT=([gateway]=$BENCH_PORT [community-service]=$((BENCH_PORT + 1)) [
 psql_db() { psql -h localhost -p "$PG_PORT" -U resettle -d "$1" -v ON_ERROR_STOP=1 -qAt "${@:2}"; }
 log() { echo "[province] $*" >&2; }
 
+# GATEWAY_JAVA_OPTS: the gateway's own options (default JAVA_OPTS; with C2, i.e. without -XX:TieredStopAtLevel=1, warm it
+# up for minutes: a 2 s warm-up measured it at 27 % of direct, docs/benchmarks.md)
+opts() { if [[ "$1" == gateway ]]; then echo "${GATEWAY_JAVA_OPTS:-$JAVA_OPTS}"; else echo "$JAVA_OPTS"; fi; }
+
 up() {
   for s in "${SERVICES[@]}"; do
     [[ -f "$ROOT/$s/target/quarkus-app/quarkus-run.jar" ]] || { log "package first: /work/bin/heavy ./mvnw -B -q -DskipTests package -pl ${SERVICES[*]// /,} -am"; exit 1; }
@@ -38,7 +42,7 @@ up() {
     rm -rf "$RUN/app/$s"; mkdir -p "$RUN/app/$s"; cp -r "$ROOT/$s/target/quarkus-app/." "$RUN/app/$s/"
     (cd "$RUN/app/$s" && HTTP_PORT=${PORT[$s]} COMMUNITY_URL=http://localhost:${PORT[community-service]} \
        MONITORING_URL=http://localhost:${PORT[monitoring-service]} EMPLOYMENT_URL=http://localhost:${PORT[employment-service]} \
-       INDUSTRY_URL=http://localhost:${PORT[industry-service]} exec java $JAVA_OPTS -jar quarkus-run.jar \
+       INDUSTRY_URL=http://localhost:${PORT[industry-service]} exec java $(opts "$s") -jar quarkus-run.jar \
        > "$RUN/$s.log" 2>&1) &
     echo $! > "$RUN/$s.pid"
   done
@@ -157,6 +161,47 @@ measure() {
   one "GET /api/community/households/{id} (direct)" "$C/households/$hid"
   one "GET /api/community/households?size=20 (gateway)" "$G/community/households?size=20"
   one "GET /api/community/households?size=20 (direct)" "$C/households?size=20"
+  echo
+  echo "| import / export (county administrator, straight to community-service) | rows | seconds | rows/s |"
+  echo "|---|---|---|---|"
+  # an import file of IMPORT_HOUSEHOLDS new households of 5 (ID numbers born in 360733, so none is registered yet)
+  local n=${IMPORT_HOUSEHOLDS:-4000} f="$DATA/import.csv" t0 t1 report
+  python3 - "$n" "$f" <<'PY'
+import datetime, sys, time
+W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]; C = "10X98765432"
+n, path = int(sys.argv[1]), sys.argv[2]
+run = int(time.time()) % 100000
+rels = ["户主", "配偶", "子女", "子女", "父母"]
+with open(path, "w", encoding="utf-8") as out:
+    out.write("户编号,安置点编码,乡镇代码,搬迁类型,安置方式,住房类型,迁出地,入住日期,与户主关系,姓名,身份证号,文化程度,健康状况,劳动能力,就业状况,技能,务工地点,联系电话\n")
+    k = (run % 50) * 200_000
+    for h in range(n):
+        for m in range(5):
+            d = datetime.date(1940, 1, 1) + datetime.timedelta(days=k // 500); seq = (k % 500) * 2 + (1 if m != 1 else 0); k += 1
+            body = f"360733{d:%Y%m%d}{seq:03d}"; idn = body + C[sum(int(x) * w for x, w in zip(body, W)) % 11]
+            out.write(f"IMP{run}-{h:06d},XG-LJ-001,,脱贫搬迁户,集中安置,套房,,2019-12-01,{rels[m]},钟{'建国秀英'[m % 4]}{m},{idn},初中,健康,普通劳动力,未就业,,,\n")
+PY
+  t0=$(date +%s%N)
+  report=$(curl -sf -H "Authorization: Bearer $TOKEN" -F "file=@$f;type=text/csv" "$C/imports/households")
+  t1=$(date +%s%N)
+  printf '| `POST /imports/households` (%s households, %s people; report: %s) | %s | %.1f | %.0f |\n' "$n" "$((n * 5))" \
+    "$(echo "$report" | json '{k: d[k] for k in ("householdsCreated", "peopleAdded", "rejected")}')" "$((n * 5))" \
+    "$(echo "($t1 - $t0) / 1000000000" | bc -l)" "$(echo "$n * 5 * 1000000000 / ($t1 - $t0)" | bc -l)"
+  for fmt in csv xlsx; do
+    t0=$(date +%s%N)
+    local job; job=$(curl -sf -X POST -H "Authorization: Bearer $TOKEN" "$C/households/ledger-jobs?format=$fmt" | json 'd["id"]')
+    local st=""; local peak=0 r
+    until [[ "$st" == DONE || "$st" == FAILED ]]; do
+      sleep 1
+      st=$(curl -sf -H "Authorization: Bearer $TOKEN" "$C/jobs/$job" | json 'd["status"]')
+      r=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$(cat "$RUN/community-service.pid")/status"); (( r > peak )) && peak=$r
+    done
+    t1=$(date +%s%N)
+    local info; info=$(curl -sf -H "Authorization: Bearer $TOKEN" "$C/jobs/$job" | json 'str(d.get("summary") or d.get("detail")) + " " + str(d.get("resultBytes")) + " bytes"')
+    local rows; rows=$(curl -sf -H "Authorization: Bearer $TOKEN" "$C/jobs/$job" | json 'd["rowsDone"]')
+    printf '| ledger job, county, %s (%s, %s; RSS peak %s MB) | %s | %.1f | %.0f |\n' "$fmt" "$st" "$info" "$peak" "$rows" \
+      "$(echo "($t1 - $t0) / 1000000000" | bc -l)" "$(echo "$rows * 1000000000 / ($t1 - $t0)" | bc -l)"
+  done
   echo
   echo "| service | RSS after the benchmark (MB) |"
   echo "|---|---|"

@@ -214,7 +214,8 @@ public class Jobs {
         return new Result(file, (String) r[2], (String) r[3]);
     }
 
-    private Path directory() {
+    /** Where job results (and the synchronous ledger's temporary file) are written. */
+    public Path directory() {
         return dir.map(Path::of).orElse(Path.of(System.getProperty("java.io.tmpdir"), "resettle-jobs"));
     }
 

@@ -50,6 +50,8 @@ public class HouseholdResource {
     LedgerExport ledger;
     @Inject
     LedgerJobs jobs;
+    @Inject
+    Jobs jobDirectory;
 
     @POST
     @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICIAL, Roles.SITE_WORKER})
@@ -118,7 +120,8 @@ public class HouseholdResource {
     private Response ledgerNow(HouseholdService.Filter filter, LedgerExport.Format format, String name) {
         java.nio.file.Path file;
         try {
-            file = java.nio.file.Files.createTempFile("ledger", format == LedgerExport.Format.CSV ? ".csv" : ".xlsx");
+            java.nio.file.Files.createDirectories(jobDirectory.directory());
+            file = java.nio.file.Files.createTempFile(jobDirectory.directory(), "ledger", format == LedgerExport.Format.CSV ? ".csv" : ".xlsx");
             try (var out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file), 1 << 16);
                  LedgerExport.Writer w = ledger.open(out, format)) {
                 households.ledger(filter, LEDGER_CHUNK, w::write);

@@ -352,6 +352,7 @@ public class HouseholdService {
      * {@code sink} and then detached so memory stays flat however large the scope. Audited once per chunk.
      * Returns the number of households written.
      */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED) // read chunk by chunk: a county's ledger outlasts any transaction timeout
     public long ledger(Filter filter, int chunk, java.util.function.Consumer<List<HouseholdView>> sink) {
         long done = 0;
         String cursor = null;
@@ -365,7 +366,6 @@ public class HouseholdService {
             audit.export("household", households.items().stream().map(h -> h.id).toList(), scope.seesFullIdentity(), filter.describe());
             sink.accept(households.items().stream().map(h -> view(h, true)).toList());
             done += households.items().size();
-            em.flush();
             em.clear();
             cursor = households.nextCursor();
             if (cursor == null) {
