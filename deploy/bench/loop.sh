@@ -9,6 +9,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # the load comes from one token: the gateway's per-caller rate limit would measure itself, not the suite
 export RATE_LIMIT_PER_SECOND="${RATE_LIMIT_PER_SECOND:-0}"
+# a large import on a loaded machine takes longer than the gateway's default 60 s answer timeout
+export GATEWAY_RESPONSE_TIMEOUT="${GATEWAY_RESPONSE_TIMEOUT:-600s}"
 RATES=("${@:-50 200}"); RATES=(${RATES[@]})
 : "${DURATION:=20}"
 OUT="$ROOT/.local/bench"; mkdir -p "$OUT"
@@ -28,7 +30,7 @@ if [[ $($PSQL -d community -c "select count(*) from household where household_no
   RUN=$(( RUN % 20 + 1 )); fi
 echo "seeding $TOTAL households (run $RUN) through the import" >&2
 python3 "$ROOT/deploy/bench/gen.py" households --run "$RUN" --count "$TOTAL" > "$OUT/households-$RUN.csv"
-curl -sf -H "Authorization: Bearer $ADMIN" -F "file=@$OUT/households-$RUN.csv;type=text/csv" \
+curl -sf --max-time 900 -H "Authorization: Bearer $ADMIN" -F "file=@$OUT/households-$RUN.csv;type=text/csv" \
   http://localhost:${SUITE_PORT_BASE:-8080}/api/community/imports/households | python3 -c 'import sys,json;r=json.load(sys.stdin);print("import:",{k:r[k] for k in ("rows","householdsCreated","peopleAdded","rejected")})' >&2
 $PSQL -d community -c "select id from household where household_no like 'BENCH-$RUN-%' order by household_no" > "$OUT/ids-$RUN.txt"
 for db in employment monitoring industry; do

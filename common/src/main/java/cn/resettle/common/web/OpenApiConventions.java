@@ -21,6 +21,9 @@ import java.util.Map;
  *       {@code By<Name>}: {@code GET /api/community/households/{id}} is {@code getHouseholdsById},
  *       {@code POST /api/community/tasks/{id}/accept} is {@code postTasksByIdAccept}. Method and path are unique, so
  *       the ids are; they change only when the route does.</li>
+ *   <li>every tag an operation uses is listed in the document's {@code tags} with a description: the one written
+ *       with {@code @Tag(description = ...)} if any, else the one in {@link #TAG_DESCRIPTIONS}, else one made
+ *       from the tag's English part, so a resource added tomorrow does not break the rule;</li>
  *   <li>paths shared by every service ({@code /api/{domain}/ops/...}, answered only for the service's own domain)
  *       are listed under the service's own prefix, without the {@code domain} parameter.</li>
  * </ul>
@@ -68,6 +71,7 @@ public class OpenApiConventions implements OASFilter {
                 }
             }
         }
+        describeTags(openAPI);
         for (Map.Entry<String, PathItem> e : openAPI.getPaths().getPathItems().entrySet()) {
             for (Map.Entry<PathItem.HttpMethod, Operation> op : e.getValue().getOperations().entrySet()) {
                 if (op.getValue().getOperationId() == null || op.getValue().getOperationId().isBlank()) {
@@ -75,6 +79,56 @@ public class OpenApiConventions implements OASFilter {
                 }
             }
         }
+    }
+
+    /** What each tag of the suite groups, for readers of generated clients and of Swagger UI. */
+    static final Map<String, String> TAG_DESCRIPTIONS = Map.ofEntries(
+            Map.entry("运维 Operations: event delivery", "Dead letters (list, replay) and outbox rows the broker could not take; for operators."),
+            Map.entry("帮扶任务 Assistance tasks", "The department's task inbox: tasks opened from monitoring's risks, assigned, accepted, completed or declined."),
+            Map.entry("审计 Audit trail", "Who read or changed personal data, and when."),
+            Map.entry("安全隐患 Safety hazards", "Hazards and disasters recorded at resettlement sites; affected households are flagged in monitoring."),
+            Map.entry("住房扩建申请 Housing extensions", "Applications to extend a resettlement home, and their review."),
+            Map.entry("搬迁户 Households", "The registry of relocated households and their members."),
+            Map.entry("字典 Dictionary", "Codes and their Chinese labels for every enumeration of the service."),
+            Map.entry("批量导入 Import", "Bulk import of the registry from CSV or Excel files."),
+            Map.entry("安置点 Sites", "Resettlement sites (安置点)."),
+            Map.entry("就业动态监测 Employment status", "Employment of the working-age members of relocated households; job losses and placements."),
+            Map.entry("登记信息副本 Registry copy", "This service's read-only copy of the registry, fed by community events."),
+            Map.entry("监测对象识别 Identification of monitoring subjects", "Cases: identifying monitoring subjects (监测对象) and closing them."),
+            Map.entry("部门数据筛查 Department screening", "Matching department files (medical, disability, unemployment, disasters) against the registry."),
+            Map.entry("风险与帮扶计划 Risks and assistance plans", "Return-to-poverty risks and the assistance plans and measures that answer them."),
+            Map.entry("每月回访 Monthly visits", "Monthly follow-up visits to relocated households."),
+            Map.entry("台账 Ledgers", "Ledgers (台账) as lists and Excel exports."),
+            Map.entry("监测规则 Risk rules", "The thresholds that flag risks, per region."),
+            Map.entry("自主申报 Self-declarations", "Households declaring hardship themselves, and the review of their declarations."));
+
+    private static void describeTags(OpenAPI openAPI) {
+        java.util.Set<String> used = new java.util.LinkedHashSet<>();
+        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+            for (Operation op : item.getOperations().values()) {
+                if (op.getTags() != null) {
+                    used.addAll(op.getTags());
+                }
+            }
+        }
+        Map<String, org.eclipse.microprofile.openapi.models.tags.Tag> listed = new java.util.LinkedHashMap<>();
+        if (openAPI.getTags() != null) {
+            openAPI.getTags().forEach(t -> listed.put(t.getName(), t));
+        }
+        for (String name : used) {
+            listed.computeIfAbsent(name, n -> OASFactory.createTag().name(n));
+        }
+        for (org.eclipse.microprofile.openapi.models.tags.Tag t : listed.values()) {
+            if (t.getDescription() == null || t.getDescription().isBlank()) {
+                t.setDescription(TAG_DESCRIPTIONS.getOrDefault(t.getName(), "Operations on " + englishPart(t.getName()) + "."));
+            }
+        }
+        openAPI.setTags(new ArrayList<>(listed.values()));
+    }
+
+    private static String englishPart(String tag) {
+        String ascii = tag.replaceAll("[^\\x20-\\x7E]", "").trim();
+        return ascii.isEmpty() ? tag : ascii.toLowerCase(Locale.ROOT);
     }
 
     private static List<org.eclipse.microprofile.openapi.models.parameters.Parameter> withoutDomain(

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /**
  * Holds a service's OpenAPI document to the rules a client generator and a linter's recommended set need: servers
  * listed; every operation with a unique, identifier-shaped operationId, a tag, a success response and a security
- * requirement (every endpoint takes a token). Each service runs it with its own document.
+ * requirement (every endpoint takes a token); every tag listed with a description. Each service runs it with its own document.
  */
 public abstract class AbstractOpenApiDocumentTest {
 
@@ -34,6 +34,7 @@ public abstract class AbstractOpenApiDocumentTest {
         }
         boolean globalSecurity = doc.path("security").isArray() && !doc.path("security").isEmpty();
         Set<String> ids = new HashSet<>();
+        Set<String> usedTags = new java.util.TreeSet<>();
         int operations = 0;
         for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
@@ -53,6 +54,9 @@ public abstract class AbstractOpenApiDocumentTest {
                 if (op.getValue().path("tags").isEmpty()) {
                     problems.add(where + ": no tag");
                 }
+                for (JsonNode tag : op.getValue().path("tags")) {
+                    usedTags.add(tag.asText());
+                }
                 boolean success = false;
                 for (Iterator<String> codes = op.getValue().path("responses").fieldNames(); codes.hasNext(); ) {
                     success |= codes.next().startsWith("2");
@@ -63,6 +67,14 @@ public abstract class AbstractOpenApiDocumentTest {
                 if (!globalSecurity && op.getValue().path("security").isEmpty()) {
                     problems.add(where + ": no security requirement");
                 }
+            }
+        }
+        // every tag is listed with a description (a linter's recommended rule; generated clients name their classes by it)
+        Map<String, String> described = new java.util.HashMap<>();
+        doc.path("tags").forEach(t -> described.put(t.path("name").asText(), t.path("description").asText("")));
+        for (String tag : usedTags) {
+            if (described.getOrDefault(tag, "").isBlank()) {
+                problems.add("tag '" + tag + "' without a description");
             }
         }
         assertFalse(operations == 0, "the document lists no operation");
