@@ -165,7 +165,7 @@ public final class ListQuery {
         @SuppressWarnings("unchecked")
         List<E> items = (List<E>) cursorResult(rows, page);
         List<Object> lastKey = items.size() == page.size() ? keyOf.apply(items.get(items.size() - 1)) : null;
-        String next = lastKey == null || lastKey.contains(null) ? null : Cursor.encode(lastKey);
+        String next = lastKey == null || lastKey.stream().anyMatch(java.util.Objects::isNull) ? null : Cursor.encode(lastKey);
         return result(em, from, page, items, next);
     }
 
