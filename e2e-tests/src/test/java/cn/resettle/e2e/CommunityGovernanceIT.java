@@ -56,9 +56,7 @@ class CommunityGovernanceIT {
         if (r.statusCode() == 201) {
             return r.path("id");
         }
-        return given().header("Authorization", Tokens.bearer("county.admin")).get("/api/community/households?size=200")
-                .then().extract().jsonPath().getList("items.findAll { it.householdNo == '" + householdNo + "' }.id", String.class)
-                .get(0);
+        return RiskAssistanceLoopIT.findHousehold(householdNo);
     }
 
     @Test

@@ -33,6 +33,22 @@ class RiskAssistanceLoopIT {
         Suite.start();
     }
 
+    /** The id of the household with this number, looking through every page (other tests register many), or null. */
+    static String findHousehold(String householdNo) {
+        String cursor = null;
+        do {
+            var page = given().header("Authorization", Tokens.bearer("county.admin"))
+                    .get("/api/community/households?size=200" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .then().statusCode(200).extract().jsonPath();
+            List<String> ids = page.getList("items.findAll { it.householdNo == '" + householdNo + "' }.id", String.class);
+            if (!ids.isEmpty()) {
+                return ids.get(0);
+            }
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        return null;
+    }
+
     static Map<String, String> registerHousehold(String householdNo) {
         return registerHousehold(householdNo, "FULL", "UNEMPLOYED");
     }
@@ -186,10 +202,8 @@ class RiskAssistanceLoopIT {
     @Test
     void aResidentCannotDeclareForAnotherHousehold() {
         // resident.a1 belongs to household XG-H-0001 (claim household_no in the token)
-        var existing = given().header("Authorization", Tokens.bearer("county.admin"))
-                .get("/api/community/households?size=200").then().extract().jsonPath()
-                .getList("items.findAll { it.householdNo == 'XG-H-0001' }.id", String.class);
-        String own = existing.isEmpty() ? registerHousehold("XG-H-0001").get("id") : existing.get(0);
+        String found = findHousehold("XG-H-0001");
+        String own = found == null ? registerHousehold("XG-H-0001").get("id") : found;
         given().header("Authorization", Tokens.bearer("resident.a1")).contentType(ContentType.JSON)
                 .body(Map.of("category", "ILLNESS", "description", "家人住院", "householdNo", "XG-H-0002"))
                 .post("/api/monitoring/declarations").then().statusCode(403).contentType("application/problem+json");
