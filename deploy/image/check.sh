@@ -36,7 +36,7 @@ db="${MODULE%-service}"
 env -i "${ENVS[@]}" HTTP_PORT="$PORT" DB_URL="jdbc:postgresql://localhost:$PG/${db}" \
   KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA" OIDC_AUTH_SERVER_URL="http://localhost:$KC/realms/resettle" \
   JAVA_OPTS_APPEND="-Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1" \
-  "$(command -v unshare)" -r -m -p -f --mount-proc="$DIR/rootfs/proc" "$(command -v chroot)" "$DIR/rootfs" "${ENTRY[@]}" > "$LOG" 2>&1 &
+  "$(command -v unshare)" -r -m -p -f --kill-child --mount-proc="$DIR/rootfs/proc" "$(command -v chroot)" "$DIR/rootfs" "${ENTRY[@]}" > "$LOG" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
