@@ -69,13 +69,13 @@ case "${1:-status}" in
     cat <<MSG
 
   The suite is up.
-    Gateway (all APIs):  http://localhost:8080/api/{community,monitoring,employment,industry}/...
-    Swagger UI:          http://localhost:8080/swagger-ui
-    Health:              http://localhost:8080/q/health
-    Keycloak:            http://localhost:8180  (admin / admin; realm "resettle", users in deploy/keycloak, password Passw0rd!)
+    Gateway (all APIs):  http://localhost:$B/api/{community,monitoring,employment,industry}/...
+    Swagger UI:          http://localhost:$B/swagger-ui
+    Health:              http://localhost:$B/q/health
+    Keycloak:            http://localhost:${KEYCLOAK_PORT:-8180}  (admin / admin; realm "resettle", users in deploy/keycloak, password Passw0rd!)
     Logs:                .local/logs/
   Get a token:  curl -s -d grant_type=password -d client_id=resettle-web -d username=county.admin \\
-                  -d 'password=Passw0rd!' http://localhost:8180/realms/resettle/protocol/openid-connect/token
+                  -d 'password=Passw0rd!' http://localhost:${KEYCLOAK_PORT:-8180}/realms/resettle/protocol/openid-connect/token
   Stop:         deploy/local/suite.sh down
 MSG
     ;;
