@@ -23,7 +23,9 @@ JAR="$ROOT/industry-service/target/quarkus-app/quarkus-run.jar"
 [[ -f "$JAR" ]] || { echo "package industry-service first (see the header)" >&2; exit 1; }
 "$ROOT/deploy/local/infra.sh" up > /dev/null
 
-$PSQL -d postgres -c "drop database if exists $DB" -c "create database $DB" > /dev/null
+# the local cluster's superuser (trust authentication, deploy/local/infra.sh) creates the database for resettle
+psql -h localhost -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q -d postgres -c "drop database if exists $DB" \
+  -c "create database $DB owner resettle" > /dev/null
 LOG="$ROOT/.local/logs/industry-bench.log"
 DB_URL="jdbc:postgresql://localhost:$PG_PORT/$DB" HTTP_PORT=$BENCH_PORT TOPIC_PREFIX="bench-$(date +%s)." \
   KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA_PORT" OIDC_AUTH_SERVER_URL="http://localhost:$KEYCLOAK_PORT/realms/resettle" \

@@ -31,6 +31,18 @@ public final class IndustryEvents {
                              java.math.BigDecimal amount, LocalDate paidOn, int year, UUID reference) {
     }
 
+    /**
+     * An assistance workshop (帮扶车间) was registered at a site. Keyed by the workshop id. What employment needs to
+     * list the workshop as an employer (its postings name the workshop by this id): name, site, township, operator,
+     * products, the jobs it was set up with, opening date. No personal data.
+     */
+    @EventType(value = "cn.resettle.industry.workshop.registered.v1", aggregate = "workshop")
+    public record WorkshopRegistered(UUID workshopId, String workshopName, String siteCode, String regionCode,
+                                     String operator, String products, int jobs, LocalDate openedOn) {
+    }
+
+    public static final String WORKSHOP_REGISTERED = "cn.resettle.industry.workshop.registered.v1";
+
     public static final String INCOME_PAID = "cn.resettle.industry.income.paid.v1";
 
     public static final String WORKSHOP_STOPPED = "cn.resettle.industry.workshop.stopped.v1";

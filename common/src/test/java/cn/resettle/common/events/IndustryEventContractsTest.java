@@ -46,7 +46,7 @@ class IndustryEventContractsTest {
                 count++;
             }
         }
-        assertEquals(2, count, "industry: workshop.stopped, income.paid");
+        assertEquals(3, count, "industry: workshop.stopped, income.paid, workshop.registered");
         assertEquals(IndustryEvents.WORKSHOP_STOPPED, EventCodec.typeOf(sample()).value());
     }
 
@@ -73,6 +73,19 @@ class IndustryEventContractsTest {
         assertEquals(312.5, data.get("amount").asDouble());
         assertTrue(data.get("amount").isNumber(), "amount is a JSON number, as the schema says");
         for (String field : List.of("name", "idNumber", "idNumberMasked", "phone", "personId")) {
+            assertTrue(!data.has(field), "no " + field + " in the event");
+        }
+    }
+
+    @Test
+    void aRegisteredWorkshopCarriesWhatEmploymentListsOfAnEmployer() throws Exception {
+        JsonNode data = json.valueToTree(new IndustryEvents.WorkshopRegistered(UUID.randomUUID(), "潋江镇竹编帮扶车间",
+                "XG-LJ-001", "360732100", "兴国县竹韵工艺品有限公司", "竹编工艺品", 45, LocalDate.of(2026, 3, 1)));
+        JsonNode schema = schema(IndustryEvents.WORKSHOP_REGISTERED);
+        schema.get("required").forEach(r -> assertTrue(data.hasNonNull(r.asText()), "carries " + r));
+        assertEquals(45, data.get("jobs").asInt());
+        assertEquals("2026-03-01", data.get("openedOn").asText());
+        for (String field : List.of("name", "idNumber", "idNumberMasked", "phone", "personId", "workers")) {
             assertTrue(!data.has(field), "no " + field + " in the event");
         }
     }

@@ -19,14 +19,15 @@ public final class LinkDtos {
 
     /** How a household is tied to an industry (联农带农). */
     public enum Kind implements Labelled {
-        WORKSHOP_JOB("帮扶车间务工"), COOPERATIVE("合作社入社"), DIVIDEND("资产收益分红"), LEASE("土地/房屋流转");
+        WORKSHOP_JOB("帮扶车间务工"), COOPERATIVE("合作社入社"), DIVIDEND("资产收益分红"), LEASE("土地/房屋流转"),
+        INDUSTRY_BASE("产业基地/园区带动");
         private final String label;
         Kind(String l) { label = l; }
         public String label() { return label; }
     }
 
     /**
-     * A link. WORKSHOP_JOB names the person ({@code personId}), the workshop ({@code workshopId}) and the post; the
+     * A link. INDUSTRY_BASE is recorded through an industry base (its employed person or linked household). WORKSHOP_JOB names the person ({@code personId}), the workshop ({@code workshopId}) and the post; the
      * others name the household and the partner (cooperative, asset, lessee). A person given implies the household.
      */
     public record NewLink(UUID householdId,

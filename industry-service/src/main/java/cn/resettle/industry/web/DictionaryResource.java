@@ -31,6 +31,12 @@ public class DictionaryResource {
         ALL.put("assetChangeKind", DictionaryEntry.of(AssetEnums.ChangeKind.class));
         ALL.put("assetChangeStatus", DictionaryEntry.of(AssetEnums.ChangeStatus.class));
         ALL.put("distributionUse", DictionaryEntry.of(cn.resettle.industry.distribution.DistributionDtos.Use.class));
+        ALL.put("cooperativeKind", DictionaryEntry.of(cn.resettle.industry.cooperative.CooperativeDtos.Kind.class));
+        ALL.put("cooperativeStatus", DictionaryEntry.of(cn.resettle.industry.cooperative.CooperativeDtos.Status.class));
+        ALL.put("baseKind", DictionaryEntry.of(cn.resettle.industry.base.BaseDtos.Kind.class));
+        ALL.put("baseRelation", DictionaryEntry.of(cn.resettle.industry.base.BaseDtos.Relation.class));
+        ALL.put("leaseAssetType", DictionaryEntry.of(cn.resettle.industry.lease.LeaseDtos.AssetType.class));
+        ALL.put("leaseStatus", DictionaryEntry.of(cn.resettle.industry.lease.LeaseDtos.Status.class));
         ALL.put("distributionStatus", DictionaryEntry.of(cn.resettle.industry.distribution.DistributionDtos.Status.class));
     }
 

@@ -99,6 +99,8 @@ public class WorkshopService {
         w.createdAt = w.updatedAt = OffsetDateTime.now();
         em.persist(w);
         em.flush();
+        outbox.publish(Topics.INDUSTRY, w.id, new cn.resettle.common.events.IndustryEvents.WorkshopRegistered(w.id, w.name,
+                w.siteCode, w.regionCode, w.operator, w.products, w.jobs, w.openedOn));
         return views(List.of(w)).get(0);
     }
 
