@@ -61,7 +61,7 @@ select gen_random_uuid(), 'BENCH-A' || lpad(a::text, 5, '0'), '基准资产' || 
 from generate_series(1, $ASSETS) a join registry_site s on s.code = 'BENCH-S' || lpad((1 + (a - 1) % $SITES)::text, 4, '0');
 insert into asset_income (id, asset_id, year, amount, received_on, payer, recorded_by, created_at)
 select gen_random_uuid(), id, 2025, 24000.00, date '2025-12-20', '租户', 'bench', now() from project_asset;
-analyze;
+analyze registry_site, registry_household, registry_person, project_asset, asset_income;
 SQL
 
 tok() { curl -s -d grant_type=password -d client_id=resettle-web -d username="$1" -d 'password=Passw0rd!' \
