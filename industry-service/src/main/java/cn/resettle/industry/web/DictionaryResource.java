@@ -37,6 +37,9 @@ public class DictionaryResource {
         ALL.put("baseRelation", DictionaryEntry.of(cn.resettle.industry.base.BaseDtos.Relation.class));
         ALL.put("leaseAssetType", DictionaryEntry.of(cn.resettle.industry.lease.LeaseDtos.AssetType.class));
         ALL.put("leaseStatus", DictionaryEntry.of(cn.resettle.industry.lease.LeaseDtos.Status.class));
+        ALL.put("consumptionChannelKind", DictionaryEntry.of(cn.resettle.industry.consumption.ConsumptionDtos.Kind.class));
+        ALL.put("premisesKind", DictionaryEntry.of(cn.resettle.industry.premises.PremisesDtos.Kind.class));
+        ALL.put("premisesStatus", DictionaryEntry.of(cn.resettle.industry.premises.PremisesDtos.Status.class));
         ALL.put("distributionStatus", DictionaryEntry.of(cn.resettle.industry.distribution.DistributionDtos.Status.class));
     }
 
