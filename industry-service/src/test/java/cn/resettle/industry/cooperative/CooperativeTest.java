@@ -148,6 +148,26 @@ class CooperativeTest {
     }
 
     @Test
+    void aRetriedJoinWithTheSameIdempotencyKeyRecordsTheMembershipOnce() {
+        String site = IndustryFixtures.site("潋江镇重试安置点");
+        Household h = IndustryFixtures.household(site, new M("钟桂兰", "UNEMPLOYED"));
+        String coop = create(OFFICER, org("COOPERATIVE", site, "重试茶叶专业合作社"));
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("householdId", h.id(), "shares", 2, "joinedOn", "2023-01-10");
+        String first = given().header("Authorization", Tokens.bearer(OFFICER)).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post("/api/industry/cooperatives/" + coop + "/members").then()
+                .statusCode(201).extract().path("id");
+        // the network dropped the answer: the client sends the same request again
+        given().header("Authorization", Tokens.bearer(OFFICER)).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post("/api/industry/cooperatives/" + coop + "/members").then()
+                .statusCode(201).body("id", equalTo(first));
+        given().header("Authorization", Tokens.bearer(OFFICER)).get("/api/industry/cooperatives/" + coop + "/members").then()
+                .body("total", equalTo(1));
+        given().header("Authorization", Tokens.bearer(OFFICER)).get("/api/industry/links?householdId=" + h.id()).then()
+                .body("total", equalTo(1));
+    }
+
+    @Test
     void rolesScopeAndBadInputAreProblems() {
         String site = IndustryFixtures.site("潋江镇兴园安置点");
         String coop = create(OFFICER, org("COOPERATIVE", site, "兴园蔬菜专业合作社"));
