@@ -56,6 +56,18 @@ done
 quiet() { $PSQL -d "$1" -c "select coalesce(extract(epoch from now() - max(received_at)), 99) > 3 from inbox_event"; }
 until [[ $(quiet employment) == t && $(quiet monitoring) == t && $(quiet industry) == t && $(quiet community) == t ]]; do sleep 1; done
 
+# CPU seconds used so far by each process of the suite (services, PostgreSQL with its backends, Kafka): printed per
+# rate, so the table can say where the machine's two cores went
+cpu() {
+  local out="" pid tick; tick=$(getconf CLK_TCK)
+  for s in gateway community-service monitoring-service employment-service industry-service kafka postgres; do
+    pid=$(cat "$ROOT/.local/run/$s.pid" 2>/dev/null) || continue
+    local pids="$pid"; [[ $s == postgres ]] && pids="$pid $(pgrep -P "$pid" | tr '\n' ' ')"
+    local t=0; for p in $pids; do read -r -a f < "/proc/$p/stat" 2>/dev/null || continue; t=$((t + f[13] + f[14])); done
+    out+="$s=$(awk -v t=$t -v k=$tick 'BEGIN{printf "%.1f", t/k}') "
+  done
+  echo "$out"
+}
 WORKER=$(tok county.admin)
 MONTH=$(date +%Y-%m)
 offset=0
@@ -71,6 +83,7 @@ for rate in "${RATES[@]}"; do
   n=$((rate * DURATION))
   sed -n "$((offset + 1)),$((offset + n))p" "$OUT/ids-$RUN.txt" > "$OUT/batch.txt"; offset=$((offset + n))
   since=$($PSQL -d monitoring -c "select now()")
+  echo "rate $rate: cpu before $(cpu)" >&2
   (cd "$ROOT/deploy/bench" && java LoopLoad.java http://localhost:${SUITE_PORT_BASE:-8080} "$WORKER" "$rate" "$OUT/batch.txt" "$MONTH") >&2
   for db in monitoring employment; do
     $PSQL -d $db -c "create table if not exists bench_batch (id uuid primary key)" -c "truncate bench_batch" \
@@ -85,6 +98,7 @@ for rate in "${RATES[@]}"; do
     if (( $(date +%s) - t1 > DRAIN_TIMEOUT )); then echo "rate $rate: $tasks tasks for $risks risks after ${DRAIN_TIMEOUT} s" >&2; break; fi
     sleep 1
   done
+  echo "rate $rate: cpu after  $(cpu)" >&2
   $PSQL -d monitoring -F, -c "select id, extract(epoch from flagged_at) from risk where flagged_at >= '$since' and household_id in (select id from bench_batch)" > "$OUT/risks.csv"
   $PSQL -d employment -F, -c "select risk_id, extract(epoch from created_at) from assistance_task where kind = 'JOB_MATCHING' and household_id in (select id from bench_batch)" > "$OUT/tasks.csv"
   python3 - "$rate" "$OUT/risks.csv" "$OUT/tasks.csv" <<'PY'
