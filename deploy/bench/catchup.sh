@@ -9,6 +9,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export RATE_LIMIT_PER_SECOND="${RATE_LIMIT_PER_SECOND:-0}"
 # a large import on a loaded machine takes longer than the gateway's default 60 s answer timeout
 export GATEWAY_RESPONSE_TIMEOUT="${GATEWAY_RESPONSE_TIMEOUT:-600s}"
+export GATEWAY_CONNECT_TIMEOUT="${GATEWAY_CONNECT_TIMEOUT:-10s}"
 : "${COUNT:=20000}"
 GW="http://localhost:${SUITE_PORT_BASE:-8080}"
 OUT="$ROOT/.local/bench"; mkdir -p "$OUT"
@@ -31,8 +32,13 @@ for s in "${CONSUMERS[@]}"; do
 done
 echo "importing $COUNT households (run $RUN) with the consumers stopped" >&2
 t0=$(date +%s.%N)
-curl -sf --max-time 900 -H "Authorization: Bearer $ADMIN" -F "file=@$OUT/catchup-$RUN.csv;type=text/csv" "$GW/api/community/imports/households" \
-  | python3 -c 'import sys,json;r=json.load(sys.stdin);print("import:",{k:r[k] for k in ("rows","householdsCreated","rejected")})' >&2
+code=$(curl -s --max-time 900 -o "$OUT/catchup-import-$RUN.json" -w '%{http_code}' -H "Authorization: Bearer $ADMIN" \
+  -F "file=@$OUT/catchup-$RUN.csv;type=text/csv" "$GW/api/community/imports/households") || true
+if [[ "$code" != 200 ]]; then
+  echo "import failed: HTTP $code; answer:" >&2; head -c 2000 "$OUT/catchup-import-$RUN.json" >&2; echo >&2
+  "$ROOT/deploy/local/suite.sh" up > /dev/null; exit 1
+fi
+python3 -c 'import sys,json;r=json.load(open(sys.argv[1]));print("import:",{k:r[k] for k in ("rows","householdsCreated","rejected")})' "$OUT/catchup-import-$RUN.json" >&2
 echo "import took $(python3 -c "import time;print(round(time.time()-$t0,1))") s; waiting for community's outbox to drain" >&2
 until [[ $($PSQL -d community -c "select count(*) from outbox_event where sent_at is null and parked_at is null") == 0 ]]; do sleep 1; done
 $PSQL -d community -c "select id from household where household_no like 'BENCH-$RUN-%'" > "$OUT/catchup-ids.txt"

@@ -81,12 +81,17 @@ class TasksTest {
                         .body("total", equalTo(1)).body("items[0].kind", equalTo("JOB_MATCHING"))
                         .body("items[0].targetPeople", containsString("成员" + members.keySet().iterator().next().substring(14)))
                         .body("items[0].status", equalTo("OPEN")).body("items[0].overdue", equalTo(false)));
-        // the same event delivered again (same id: the inbox) and the same risk announced again (new id: one task per
-        // risk and kind) open nothing new, checked once both were consumed
-        flag(h, firstDelivery, risk, "INCOME_DROP");
+        // the first event delivered again (same id) is skipped by the inbox: to see that it is the inbox and not the
+        // one-task-per-risk rule that stops it, the redelivery names another risk, so applying it would open a second
+        // task (visible in the list and as a second task.created); the same risk announced again under a new id opens
+        // nothing new either (one task per risk and kind). Both checked once a later marker on the key was consumed.
+        UUID other = UUID.randomUUID();
+        flag(h, firstDelivery, other, "INCOME_DROP");
         flag(h, risk, "INCOME_DROP");
         awaitConsumedUpTo(h, emp);
         given().header("Authorization", emp).get("/api/employment/tasks?riskId=" + risk).then().body("total", equalTo(1));
+        given().header("Authorization", emp).get("/api/employment/tasks?riskId=" + other).then().body("total", equalTo(0));
+        given().header("Authorization", emp).get("/api/employment/tasks?householdId=" + h.id()).then().body("total", equalTo(2));
         TestEvents.awaitEvent(Topics.EMPLOYMENT, e -> e.path("type").asText().equals(TaskEvents.CREATED) && e.path("data").path("domain").asText().equals("employment")
                 && e.path("data").path("riskId").asText().equals(risk.toString()));
 

@@ -2,6 +2,7 @@ package cn.resettle.community.requests;
 
 import cn.resettle.common.problem.DomainException;
 import cn.resettle.common.security.PersonalDataAudit;
+import cn.resettle.common.web.LedgerSheet;
 import cn.resettle.common.web.ListQuery;
 import cn.resettle.community.requests.RequestDtos.RequestFilter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,8 +13,6 @@ import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -29,7 +28,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class RequestLedger {
-    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String XLSX = LedgerSheet.XLSX;
     /** Rows one export may hold (an Excel sheet holds 1,048,575 below its header; the rows are held in memory first). */
     public static final int MAX_ROWS = 200_000;
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -81,29 +80,7 @@ public class RequestLedger {
                     at(r.answeredAt()), r.rating(), r.ratingComment(), r.reopenCount(), at(r.createdAt()), at(r.closedAt())});
         }
         audit.export("service-request", households.stream().distinct().toList(), false, f.toString());
-        StreamingOutput body = out -> {
-            Workbook wb = new Workbook(out, "resettle", "1.0");
-            Worksheet ws = wb.newWorksheet("群众诉求处理台账");
-            for (int c = 0; c < HEADERS.length; c++) {
-                ws.value(0, c, HEADERS[c]);
-                ws.style(0, c).bold().set();
-            }
-            int r = 1;
-            for (Object[] row : cells) {
-                for (int c = 0; c < row.length; c++) {
-                    Object v = row[c];
-                    if (v instanceof Number n) {
-                        ws.value(r, c, n);
-                    } else if (v != null) {
-                        ws.value(r, c, v.toString());
-                    }
-                }
-                if (r++ % 1000 == 0) {
-                    ws.flush();
-                }
-            }
-            wb.finish();
-        };
+        StreamingOutput body = LedgerSheet.stream("群众诉求处理台账", HEADERS, cells);
         return Response.ok(body).header("Content-Disposition", "attachment; filename=\"service-request-ledger.xlsx\"").build();
     }
 

@@ -2,6 +2,7 @@ package cn.resettle.community.safety;
 
 import cn.resettle.common.problem.DomainException;
 import cn.resettle.common.security.PersonalDataAudit;
+import cn.resettle.common.web.LedgerSheet;
 import cn.resettle.common.web.ListQuery;
 import cn.resettle.community.safety.HazardService.HazardFilter;
 import cn.resettle.community.safety.HazardService.HazardView;
@@ -13,8 +14,6 @@ import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,7 +26,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class HazardLedger {
-    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String XLSX = LedgerSheet.XLSX;
     public static final int MAX_ROWS = 200_000;
     static final String[] HEADERS = {"安置点", "乡镇", "隐患类别", "隐患等级", "隐患描述", "涉及户数", "排查日期", "登记人", "整改责任人",
             "整改时限", "状态", "是否逾期", "跟踪督办记录", "消除日期", "整改佐证", "销号人"};
@@ -66,29 +65,7 @@ public class HazardLedger {
                     str(h.removedOn()), h.evidence(), h.closedBy()});
         }
         audit.export("hazard", households.stream().distinct().toList(), false, f.toString());
-        StreamingOutput body = out -> {
-            Workbook wb = new Workbook(out, "resettle", "1.0");
-            Worksheet ws = wb.newWorksheet("安全隐患台账");
-            for (int c = 0; c < HEADERS.length; c++) {
-                ws.value(0, c, HEADERS[c]);
-                ws.style(0, c).bold().set();
-            }
-            int r = 1;
-            for (Object[] row : cells) {
-                for (int c = 0; c < row.length; c++) {
-                    Object v = row[c];
-                    if (v instanceof Number n) {
-                        ws.value(r, c, n);
-                    } else if (v != null) {
-                        ws.value(r, c, v.toString());
-                    }
-                }
-                if (r++ % 1000 == 0) {
-                    ws.flush();
-                }
-            }
-            wb.finish();
-        };
+        StreamingOutput body = LedgerSheet.stream("安全隐患台账", HEADERS, cells);
         return Response.ok(body).header("Content-Disposition", "attachment; filename=\"hazard-ledger.xlsx\"").build();
     }
 

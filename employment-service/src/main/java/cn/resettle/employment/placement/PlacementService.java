@@ -107,7 +107,7 @@ public class PlacementService {
                 .setParameter(11, req.startedOn()).setParameter(12, req.monthlyWage()).setParameter(13, contract.name())
                 .setParameter(14, req.workplace()).setParameter(15, scope.actor()).setParameter(16, OffsetDateTime.now())
                 .executeUpdate();
-        workforce.record(p.personId(), p.householdId(), req.kind().name(), employerName.trim(), req.startedOn(), null, req.workplace());
+        workforce.record(p.personId(), p.householdId(), req.kind().status().name(), employerName.trim(), req.startedOn(), null, req.workplace());
         // someone of the household is in work: its job-matching tasks are done
         tasks.completeOpenTasks(p.householdId(), EmploymentRouting.JOB_MATCHING,
                 "家庭成员已就业：" + req.startedOn() + " 起在 " + employerName.trim() + " 上岗（" + req.kind().label() + "）", scope.actor());

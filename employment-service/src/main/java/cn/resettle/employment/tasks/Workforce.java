@@ -54,11 +54,32 @@ public class Workforce {
         }
     }
 
+    /**
+     * What a placement is: one of the statuses common's {@link EmploymentStatus#employed()} counts as employed, by the
+     * same name and label (a placement records its kind as the person's employment status). Which statuses those are
+     * is decided there only: a kind that is not employed there, or an employed status without a kind here, stops the
+     * service at start-up.
+     */
     public enum EmploymentKind implements cn.resettle.common.web.DictionaryEntry.Labelled {
-        EMPLOYED_LOCAL("县内务工"), EMPLOYED_OUTSIDE("县外务工"), SELF_EMPLOYED("自主创业"), PUBLIC_WELFARE_POST("公益性岗位");
-        private final String label;
-        EmploymentKind(String l) { label = l; }
-        public String label() { return label; }
+        EMPLOYED_LOCAL, EMPLOYED_OUTSIDE, SELF_EMPLOYED, PUBLIC_WELFARE_POST;
+
+        static {
+            var kinds = java.util.Arrays.stream(values()).map(EmploymentKind::status).collect(java.util.stream.Collectors.toSet());
+            if (!kinds.equals(java.util.Set.copyOf(EmploymentStatus.employedStatuses()))) {
+                throw new IllegalStateException("placement kinds " + kinds + " are not the employed statuses "
+                        + EmploymentStatus.employedStatuses());
+            }
+        }
+
+        /** The employment status a placement of this kind gives the person (common decides it counts as employed). */
+        public EmploymentStatus status() {
+            return EmploymentStatus.valueOf(name());
+        }
+
+        @Override
+        public String label() {
+            return status().label();
+        }
     }
 
     public record PersonStatus(UUID personId, UUID householdId, String name, String labourCapacity,

@@ -3,6 +3,7 @@ package cn.resettle.monitoring.ledger;
 import cn.resettle.common.security.DataScope;
 import cn.resettle.common.security.PersonalDataAudit;
 import cn.resettle.common.security.Roles;
+import cn.resettle.common.web.LedgerSheet;
 import cn.resettle.common.web.ListQuery;
 import cn.resettle.monitoring.cases.CaseWorkflow;
 import cn.resettle.monitoring.risk.RiskEnums;
@@ -18,8 +19,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -104,26 +103,11 @@ public class LedgerResource {
     private static Response xlsx(String sheet, String[] headers, List<Object[]> rows,
                                  java.util.function.Function<Object[], Object[]> map, String fileName) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Workbook wb = new Workbook(out, "resettle", "1.0");
-        Worksheet ws = wb.newWorksheet(sheet.replace(':', ' '));
-        for (int c = 0; c < headers.length; c++) {
-            ws.value(0, c, headers[c]);
-            ws.style(0, c).bold().set();
-        }
-        int r = 1;
-        for (Object[] row : rows) {
-            Object[] cells = map.apply(row);
-            for (int c = 0; c < cells.length; c++) {
-                Object v = cells[c];
-                if (v instanceof Number n) {
-                    ws.value(r, c, n);
-                } else if (v != null) {
-                    ws.value(r, c, v.toString());
-                }
+        try (LedgerSheet ws = LedgerSheet.open(out, sheet, headers)) {
+            for (Object[] row : rows) {
+                ws.row(map.apply(row));
             }
-            r++;
         }
-        wb.finish();
         return Response.ok(out.toByteArray()).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
     }
 

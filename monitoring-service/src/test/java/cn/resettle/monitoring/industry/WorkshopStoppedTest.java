@@ -38,18 +38,27 @@ class WorkshopStoppedTest {
     void aClosedWorkshopFlagsTheHouseholdsThatLostTheirOnlyEarnerOnce() {
         UUID lost = household(TestIds.code("MON"), "FULL");
         UUID other = household(TestIds.code("MON"), "FULL");
+        UUID unrelated = household(TestIds.code("MON"), "FULL");
+        UUID marker = household(TestIds.code("MON"), "FULL");
         UUID workshop = UUID.randomUUID();
         IndustryEvents.WorkshopStopped stopped = new IndustryEvents.WorkshopStopped(workshop, "城东服饰帮扶车间", "XG-LJ-001",
                 "360732100", "CLOSED", "2026Q4", LocalDate.now(), 2, List.of(lost));
         UUID eventId = UUID.randomUUID();
         TestEvents.publish(Topics.INDUSTRY, workshop, eventId, IndustryEvents.WORKSHOP_STOPPED, stopped);
-        // a redelivery of the same event changes nothing
-        TestEvents.publish(Topics.INDUSTRY, workshop, eventId, IndustryEvents.WORKSHOP_STOPPED, stopped);
+        // the same event delivered again is skipped by the inbox. A household already flagged keeps its one open risk
+        // anyway, so the redelivery also names a household nobody flagged: applying it would flag that household.
+        TestEvents.publish(Topics.INDUSTRY, workshop, eventId, IndustryEvents.WORKSHOP_STOPPED, new IndustryEvents.WorkshopStopped(
+                workshop, "城东服饰帮扶车间", "XG-LJ-001", "360732100", "CLOSED", "2026Q4", LocalDate.now(), 2, List.of(lost, unrelated)));
+        // a later event of the same workshop (same key, so consumed after the redelivery) flags the marker household
+        TestEvents.publish(Topics.INDUSTRY, workshop, IndustryEvents.WORKSHOP_STOPPED, new IndustryEvents.WorkshopStopped(
+                workshop, "城东服饰帮扶车间", "XG-LJ-001", "360732100", "CLOSED", "2026Q4", LocalDate.now(), 1, List.of(marker)));
         String admin = Tokens.bearer("county.admin");
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-                given().header("Authorization", admin).get("/api/monitoring/risks?householdId=" + lost).then()
-                        .body("total", equalTo(1)).body("items[0].category", equalTo("INCOME_DROP"))
-                        .body("items[0].source", equalTo("WORKSHOP_EVENT")).body("items[0].evidence", containsString("帮扶车间关闭")));
+                given().header("Authorization", admin).get("/api/monitoring/risks?householdId=" + marker).then().body("total", equalTo(1)));
+        given().header("Authorization", admin).get("/api/monitoring/risks?householdId=" + lost).then()
+                .body("total", equalTo(1)).body("items[0].category", equalTo("INCOME_DROP"))
+                .body("items[0].source", equalTo("WORKSHOP_EVENT")).body("items[0].evidence", containsString("帮扶车间关闭"));
+        given().header("Authorization", admin).get("/api/monitoring/risks?householdId=" + unrelated).then().body("total", equalTo(0));
         // a later SUSPENDED → CLOSED of another workshop for the same household keeps the one open risk
         UUID second = UUID.randomUUID();
         TestEvents.publish(Topics.INDUSTRY, second, IndustryEvents.WORKSHOP_STOPPED, new IndustryEvents.WorkshopStopped(second,
@@ -68,13 +77,23 @@ class WorkshopStoppedTest {
         UUID cycle = UUID.randomUUID();
         IndustryEvents.IncomePaid paid = new IndustryEvents.IncomePaid(h, "XG-H-0001", "360732100", "XG-LJ-001", "DIVIDEND",
                 new java.math.BigDecimal("333.33"), LocalDate.now(), 2025, cycle);
-        TestEvents.publish(Topics.INDUSTRY, h, IndustryEvents.INCOME_PAID, paid);
+        UUID first = TestEvents.publish(Topics.INDUSTRY, h, IndustryEvents.INCOME_PAID, paid);
         // republished under another event id (a replay from another system): still one piece of evidence
         TestEvents.publish(Topics.INDUSTRY, h, IndustryEvents.INCOME_PAID, paid);
+        // the first event delivered again (same id) with another cycle: the inbox skips it (applied, it would add evidence)
+        TestEvents.publish(Topics.INDUSTRY, h, first, IndustryEvents.INCOME_PAID, new IndustryEvents.IncomePaid(h, "XG-H-0001",
+                "360732100", "XG-LJ-001", "DIVIDEND", new java.math.BigDecimal("99.00"), LocalDate.now(), 2025, UUID.randomUUID()));
+        // a later payment of another cycle on the same key (consumed after both) is the marker
+        UUID markerCycle = UUID.randomUUID();
+        TestEvents.publish(Topics.INDUSTRY, h, IndustryEvents.INCOME_PAID, new IndustryEvents.IncomePaid(h, "XG-H-0001", "360732100",
+                "XG-LJ-001", "DIVIDEND", new java.math.BigDecimal("12.50"), LocalDate.now(), 2025, markerCycle));
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("township.a")).get("/api/monitoring/income-evidence?householdId=" + h)
-                        .then().statusCode(200).body("total", equalTo(1)).body("items[0].amount", equalTo(333.33f))
-                        .body("items[0].kind", equalTo("DIVIDEND")).body("items[0].reference", equalTo(cycle.toString())));
+                        .then().statusCode(200).body("items.reference", org.hamcrest.Matchers.hasItem(markerCycle.toString())));
+        given().header("Authorization", Tokens.bearer("township.a")).get("/api/monitoring/income-evidence?householdId=" + h)
+                .then().statusCode(200).body("total", equalTo(2))
+                .body("items.find { it.reference == '" + cycle + "' }.amount", equalTo(333.33f))
+                .body("items.find { it.reference == '" + cycle + "' }.kind", equalTo("DIVIDEND"));
         given().header("Authorization", Tokens.bearer("township.b")).get("/api/monitoring/income-evidence?householdId=" + h)
                 .then().statusCode(200).body("total", equalTo(0));
     }
