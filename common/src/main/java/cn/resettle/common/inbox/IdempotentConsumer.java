@@ -93,6 +93,14 @@ public class IdempotentConsumer {
     DeadLetterPublisher deadLetterPublisher;
     @Inject
     cn.resettle.common.metrics.DeliveryMetrics metrics;
+    @Inject
+    cn.resettle.common.tracing.EventTracing tracing;
+
+    /**
+     * The spans of the batch this thread is applying, by event id (see {@link #consumeBatch}); the effect of an
+     * event runs with its span current, so outbox rows it writes continue the event's trace.
+     */
+    private static final ThreadLocal<Map<UUID, io.opentelemetry.api.trace.Span>> SPANS = new ThreadLocal<>();
 
     private volatile boolean shuttingDown;
 
@@ -213,7 +221,32 @@ public class IdempotentConsumer {
                 deadLetterPublisher.publish(channel, r, "malformed event: " + reason);
             }
         }
-        applyInPieces(handler, parsed);
+        // one span per record, continuing the trace its producer put in the `traceparent` header; it lasts until the
+        // batch holding the record is applied (a batch's records commit together)
+        Map<UUID, io.opentelemetry.api.trace.Span> spans = new java.util.HashMap<>();
+        for (Parsed p : parsed) {
+            spans.putIfAbsent(p.event().id(), tracing.startApply(channel, p.event().type(), p.record(), parsed.size()));
+        }
+        SPANS.set(spans);
+        try {
+            applyInPieces(handler, parsed);
+        } finally {
+            SPANS.remove();
+            spans.values().forEach(s -> cn.resettle.common.tracing.EventTracing.end(s, null));
+        }
+    }
+
+    /** Runs an event's effect with its span (if it came in a traced batch) as the current one. */
+    private static void inSpan(EventEnvelope event, Consumer<EventEnvelope> effect) {
+        Map<UUID, io.opentelemetry.api.trace.Span> spans = SPANS.get();
+        io.opentelemetry.api.trace.Span span = spans == null ? null : spans.get(event.id());
+        if (span == null) {
+            effect.accept(event);
+            return;
+        }
+        try (io.opentelemetry.context.Scope ignored = span.makeCurrent()) {
+            effect.accept(event);
+        }
     }
 
     private record Parsed(ConsumerRecord<String, String> record, EventEnvelope event) {
@@ -330,7 +363,7 @@ public class IdempotentConsumer {
         } else {
             for (int k = 0; k < toApply.size(); k++) {
                 failedAt[0] = positions.get(k);
-                handler.apply(toApply.get(k));
+                inSpan(toApply.get(k), handler::apply);
             }
         }
         failedAt[0] = events.size();
@@ -394,7 +427,7 @@ public class IdempotentConsumer {
             LOG.debugf("event %s already applied, skipped", event.id());
             return false;
         }
-        effect.accept(event);
+        inSpan(event, effect);
         em.flush();
         deferred.factArrived(event.subject());
         return true;

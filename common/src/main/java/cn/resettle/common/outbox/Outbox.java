@@ -60,6 +60,7 @@ public class Outbox {
         row.topic = topic;
         row.payload = codec.write(envelope);
         row.occurredAt = now;
+        row.traceparent = cn.resettle.common.tracing.EventTracing.currentTraceparent();
         em.persist(row);
         if (txRegistry.getResource(OutboxRelay.class) == null) {
             txRegistry.putResource(OutboxRelay.class, Boolean.TRUE);

@@ -47,4 +47,8 @@ public class OutboxEvent {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** W3C trace context of the write (V105), continued by the relay and the consumers; null without a trace. */
+    @Column(name = "traceparent")
+    public String traceparent;
 }

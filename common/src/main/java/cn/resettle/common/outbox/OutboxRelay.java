@@ -52,6 +52,8 @@ public class OutboxRelay {
     OutboxConfig config;
     @Inject
     cn.resettle.common.metrics.DeliveryMetrics metrics;
+    @Inject
+    cn.resettle.common.tracing.EventTracing tracing;
     @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
     String bootstrapServers;
 
@@ -185,17 +187,26 @@ public class OutboxRelay {
             return new Result(0, 0);
         }
         List<Object[]> rows = em.createNativeQuery(
-                        "select id, topic, aggregate_id, event_type, payload from outbox_event "
+                        "select id, topic, aggregate_id, event_type, payload, traceparent from outbox_event "
                                 + "where sent_at is null and parked_at is null order by seq limit ?1")
                 .setParameter(1, config.batchSize()).getResultList();
         if (rows.isEmpty()) {
             return new Result(0, 0);
         }
         List<Future<RecordMetadata>> futures = new ArrayList<>(rows.size());
+        List<io.opentelemetry.api.trace.Span> spans = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             ProducerRecord<String, String> rec = new ProducerRecord<>(topicPrefix + r[1], (String) r[2], (String) r[4]);
             rec.headers().add("ce_id", r[0].toString().getBytes(StandardCharsets.UTF_8));
             rec.headers().add("ce_type", ((String) r[3]).getBytes(StandardCharsets.UTF_8));
+            // the trace of the write that produced the row goes on in a publish span and, through the header, in
+            // the consumers (EventTracing)
+            io.opentelemetry.api.trace.Span span = tracing.startPublish((String) r[1], (String) r[3], (String) r[5]);
+            spans.add(span);
+            String traceparent = cn.resettle.common.tracing.EventTracing.header(span, (String) r[5]);
+            if (traceparent != null) {
+                rec.headers().add(cn.resettle.common.tracing.EventTracing.HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
+            }
             try {
                 futures.add(producer.send(rec));
             } catch (RuntimeException e) {
@@ -210,8 +221,10 @@ public class OutboxRelay {
             try {
                 futures.get(i).get(20, TimeUnit.SECONDS);
                 sent.add(id);
+                cn.resettle.common.tracing.EventTracing.end(spans.get(i), null);
             } catch (Exception e) {
                 Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+                cn.resettle.common.tracing.EventTracing.end(spans.get(i), "not acknowledged: " + cause.getClass().getSimpleName());
                 if (neverSendable(cause)) {
                     String reason = truncate(cause.getClass().getSimpleName() + ": "
                             + cn.resettle.common.inbox.FailureClassifier.sanitize(cause.getMessage()));
