@@ -140,7 +140,9 @@ measure() {
   hid=$(psql_db community -c "select id from household where region_code = '$township' order by household_no limit 1")
   month=$(date +%Y-%m)
   # the cursor a user holds after paging to page 5000 (the first time by offset, then by cursor)
-  cursor=$(curl -sf -H "Authorization: Bearer $TOKEN" "$C/households?size=20&page=5000" | json 'd.get("nextCursor") or ""')
+  if want households; then
+    cursor=$(curl -sf -H "Authorization: Bearer $TOKEN" "$C/households?size=20&page=5000" | json 'd.get("nextCursor") or ""')
+  fi
   if want households; then
   echo "| request | p50 | p99 | req/s |"
   echo "|---|---|---|---|"
