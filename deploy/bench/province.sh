@@ -30,7 +30,14 @@ log() { echo "[province] $*" >&2; }
 
 # GATEWAY_JAVA_OPTS: the gateway's own options (default JAVA_OPTS; with C2, i.e. without -XX:TieredStopAtLevel=1, warm it
 # up for minutes: a 2 s warm-up measured it at 27 % of direct, docs/benchmarks.md)
-opts() { if [[ "$1" == gateway ]]; then echo "${GATEWAY_JAVA_OPTS:-$JAVA_OPTS}"; else echo "$JAVA_OPTS"; fi; }
+# COMMUNITY_JAVA_OPTS: community-service's own (e.g. with -XX:StartFlightRecording=... to profile it)
+opts() {
+  case "$1" in
+    gateway) echo "${GATEWAY_JAVA_OPTS:-$JAVA_OPTS}" ;;
+    community-service) echo "${COMMUNITY_JAVA_OPTS:-$JAVA_OPTS}" ;;
+    *) echo "$JAVA_OPTS" ;;
+  esac
+}
 
 up() {
   for s in "${SERVICES[@]}"; do
@@ -117,6 +124,9 @@ one() { # label, url
     "${non2xx:+ $non2xx non-2xx}"
 }
 
+# SECTIONS: which parts of `measure` run (default all): households others gateway import ledger rss
+want() { [[ " ${SECTIONS:-households others gateway import ledger rss} " == *" $1 "* ]]; }
+
 json() { python3 -c "import sys,json;d=json.load(sys.stdin);print($1)"; }
 
 measure() {
@@ -130,7 +140,10 @@ measure() {
   hid=$(psql_db community -c "select id from household where region_code = '$township' order by household_no limit 1")
   month=$(date +%Y-%m)
   # the cursor a user holds after paging to page 5000 (the first time by offset, then by cursor)
-  cursor=$(curl -sf -H "Authorization: Bearer $TOKEN" "$C/households?size=20&page=5000" | json 'd.get("nextCursor") or ""')
+  if want households; then
+    cursor=$(curl -sf -H "Authorization: Bearer $TOKEN" "$C/households?size=20&page=5000" | json 'd.get("nextCursor") or ""')
+  fi
+  if want households; then
   echo "| request | p50 | p99 | req/s |"
   echo "|---|---|---|---|"
   one "GET /households?size=20" "$C/households?size=20"
@@ -142,6 +155,8 @@ measure() {
   one "GET /households/{id}" "$C/households/$hid"
   one "GET /sites?size=20" "$C/sites?size=20"
   one "GET /sites?size=200" "$C/sites?size=200"
+  fi
+  if want others; then
   one "GET monitoring /registry/households?size=20" "$M/registry/households?size=20"
   one "GET monitoring /registry/households?labourCapacity=NONE" "$M/registry/households?labourCapacity=NONE&size=20"
   one "GET employment /registry/households?size=20" "$E/registry/households?size=20"
@@ -154,6 +169,8 @@ measure() {
   one "GET monitoring /declarations?size=20" "$M/declarations?size=20"
   one "GET employment /tasks?size=20" "$E/tasks?size=20"
   one "GET industry /tasks?size=20" "$I/tasks?size=20"
+  fi
+  if want gateway; then
   echo
   echo "| through the gateway | p50 | p99 | req/s |"
   echo "|---|---|---|---|"
@@ -161,9 +178,13 @@ measure() {
   one "GET /api/community/households/{id} (direct)" "$C/households/$hid"
   one "GET /api/community/households?size=20 (gateway)" "$G/community/households?size=20"
   one "GET /api/community/households?size=20 (direct)" "$C/households?size=20"
+  fi
+  if want import || want ledger; then
   echo
   echo "| import / export (county administrator, straight to community-service) | rows | seconds | rows/s |"
   echo "|---|---|---|---|"
+  fi
+  if want import; then
   # an import file of IMPORT_HOUSEHOLDS new households of 5 (ID numbers born in 360733, so none is registered yet)
   local n=${IMPORT_HOUSEHOLDS:-4000} f="$DATA/import.csv" t0 t1 report
   python3 - "$n" "$f" <<'PY'
@@ -187,7 +208,9 @@ PY
   printf '| `POST /imports/households` (%s households, %s people; report: %s) | %s | %.1f | %.0f |\n' "$n" "$((n * 5))" \
     "$(echo "$report" | json '{k: d[k] for k in ("householdsCreated", "peopleAdded", "rejected")}')" "$((n * 5))" \
     "$(echo "($t1 - $t0) / 1000000000" | bc -l)" "$(echo "$n * 5 * 1000000000 / ($t1 - $t0)" | bc -l)"
-  for fmt in csv xlsx; do
+  fi
+  if want ledger; then
+  for fmt in ${LEDGER_FORMATS:-csv xlsx}; do
     t0=$(date +%s%N)
     local job; job=$(curl -sf -X POST -H "Authorization: Bearer $TOKEN" "$C/households/ledger-jobs?format=$fmt" | json 'd["id"]')
     local st=""; local peak=0 r
@@ -202,12 +225,15 @@ PY
     printf '| ledger job, county, %s (%s, %s; RSS peak %s MB) | %s | %.1f | %.0f |\n' "$fmt" "$st" "$info" "$peak" "$rows" \
       "$(echo "($t1 - $t0) / 1000000000" | bc -l)" "$(echo "$rows * 1000000000 / ($t1 - $t0)" | bc -l)"
   done
+  fi
+  if want rss; then
   echo
   echo "| service | RSS after the benchmark (MB) |"
   echo "|---|---|"
   for s in "${SERVICES[@]}"; do
     printf '| %s | %s |\n' "$s" "$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$(cat "$RUN/$s.pid")/status")"
   done
+  fi
 }
 
 case "${1:-all}" in

@@ -23,8 +23,10 @@ import java.util.stream.Collectors;
 /**
  * Records who read (or exported) whose personal data: one {@code audit_log} row per response, naming every household
  * the response showed ({@code household_ids}, a uuid array: a county ledger of 20 000 households is one row, not
- * 100 000) and whether it showed ID numbers and phones in clear ({@code unmasked}). Written in its own transaction so
- * a read is audited even when the read itself is not transactional; kept in the service that served the data.
+ * 100 000) and whether it showed ID numbers and phones in clear ({@code unmasked}). Written in the read's transaction
+ * when it runs in one (the row commits with the read, before the response goes out: one commit per request, no second
+ * connection), else in its own transaction, so a read is audited even when it is not transactional; kept in the
+ * service that served the data.
  * {@link #trail} is what an auditor queries.
  */
 @ApplicationScoped
@@ -39,6 +41,8 @@ public class PersonalDataAudit {
     DataScope scope;
     @Inject
     CurrentVertxRequest request;
+    @Inject
+    jakarta.transaction.TransactionManager transactions;
 
     /** One household shown in detail. */
     public void read(String subjectType, UUID householdId, boolean unmasked) {
@@ -72,13 +76,28 @@ public class PersonalDataAudit {
         String path = request.getCurrent() == null ? null : request.getCurrent().normalizedPath();
         String requestId = RequestIds.current();
         String ids = householdIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+        Runnable insert = () -> em.createNativeQuery(
                         "insert into audit_log (actor, roles, action, subject_type, subject_id, request_id, path, detail, "
                                 + "household_ids, unmasked) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cast(?9 as uuid[]), ?10)")
                 .setParameter(1, actor).setParameter(2, roles).setParameter(3, action).setParameter(4, subjectType)
                 .setParameter(5, subjectId).setParameter(6, requestId).setParameter(7, truncate(path, 512))
-                .setParameter(8, truncate(detail, 512)).setParameter(9, ids).setParameter(10, unmasked).executeUpdate());
+                .setParameter(8, truncate(detail, 512)).setParameter(9, ids).setParameter(10, unmasked).executeUpdate();
+        if (inActiveTransaction()) {
+            // the read's own transaction: the row commits with it, before the response is written (a read that fails
+            // and rolls back showed nothing); no second connection, no suspend/resume, one commit per request
+            insert.run();
+        } else {
+            QuarkusTransaction.requiringNew().run(insert);
+        }
         metrics.auditWritten(action, unmasked);
+    }
+
+    private boolean inActiveTransaction() {
+        try {
+            return transactions.getStatus() == jakarta.transaction.Status.STATUS_ACTIVE;
+        } catch (jakarta.transaction.SystemException e) {
+            return false;
+        }
     }
 
     /** One audit row as an auditor sees it; {@code householdIds} is cut to the ones asked about when a person or household was named. */

@@ -161,6 +161,8 @@ public final class ListQuery {
         String alias = from.trim().substring(from.trim().lastIndexOf(' ') + 1);
         Query rows = em.createNativeQuery("select " + alias + ".* from " + from + " where " + where + keyset(keys, page)
                 + " order by " + orderBy + " limit :pageLimit offset :pageOffset", type);
+        // a list shows its rows, it does not change them: no snapshots kept, nothing dirty-checked at commit
+        rows.setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true);
         bind(rows, keys, page);
         @SuppressWarnings("unchecked")
         List<E> items = (List<E>) cursorResult(rows, page);

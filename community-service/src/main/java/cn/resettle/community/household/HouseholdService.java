@@ -307,6 +307,7 @@ public class HouseholdService {
     }
 
     public HouseholdView get(UUID id) {
+        readOnly();
         Household h = visible(id);
         audit.read("household", h.id, scope.seesFullIdentity());
         return view(h, true);
@@ -321,6 +322,7 @@ public class HouseholdService {
      * planner's estimate above it (see ListQuery).
      */
     public PageResult<HouseholdView> list(Filter filter, PageRequest page) {
+        readOnly();
         PageResult<Household> households = query(filter)
                 .entityPage(em, Household.class, "household h", ORDER, page, h -> List.of(h.regionCode, h.householdNo));
         List<UUID> ids = households.items().stream().map(h -> h.id).toList();
@@ -330,6 +332,16 @@ public class HouseholdService {
             Object[] s = summaries.get(h.id);
             return view(h, s == null ? null : (String) s[1], s == null ? 0 : ((Number) s[2]).intValue());
         });
+    }
+
+    /**
+     * A read: what this transaction loads is not kept for dirty checking and nothing is flushed before its queries
+     * (the session ends with the transaction; the audit row is a statement of its own).
+     */
+    private void readOnly() {
+        org.hibernate.Session session = em.unwrap(org.hibernate.Session.class);
+        session.setDefaultReadOnly(true);
+        session.setHibernateFlushMode(org.hibernate.FlushMode.MANUAL);
     }
 
     /** Head's name (else the first active member's) and active members of each household: one statement for a page. */
