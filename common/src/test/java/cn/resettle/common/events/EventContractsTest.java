@@ -34,7 +34,7 @@ class EventContractsTest {
                 }
             }
         }
-        assertEquals(22, count, "community 10, monitoring 3, employment 3, industry 2, task 4");
+        assertEquals(23, count, "community 10, monitoring 3, employment 4, industry 2, task 4");
     }
 
     @Test
