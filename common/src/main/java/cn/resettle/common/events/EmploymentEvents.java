@@ -42,4 +42,15 @@ public final class EmploymentEvents {
 
     public static final String PLACEMENT_STARTED = "cn.resettle.employment.placement.started.v1";
     public static final String PLACEMENT_ENDED = "cn.resettle.employment.placement.ended.v1";
+    /**
+     * A person completed a training session (技能培训结业). {@code skillsGained}: codes of employment's skills dictionary
+     * added to the person's labour record; {@code certified}: a certificate was issued. Carries no name or ID number.
+     */
+    @EventType(value = TRAINING_COMPLETED, aggregate = "household")
+    public record TrainingCompleted(UUID enrolmentId, UUID sessionId, UUID personId, UUID householdId, String householdNo,
+                                    String regionCode, String siteCode, String kind, LocalDate completedOn,
+                                    java.util.List<String> skillsGained, boolean certified) {
+    }
+
+    public static final String TRAINING_COMPLETED = "cn.resettle.employment.training.completed.v1";
 }

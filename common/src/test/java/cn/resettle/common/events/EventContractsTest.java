@@ -34,7 +34,7 @@ class EventContractsTest {
                 }
             }
         }
-        assertEquals(23, count, "community 10, monitoring 3, employment 3, industry 3, task 4");
+        assertEquals(24, count, "community 10, monitoring 3, employment 4, industry 3, task 4");
     }
 
     @Test

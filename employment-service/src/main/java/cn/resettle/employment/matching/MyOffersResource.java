@@ -30,6 +30,16 @@ public class MyOffersResource {
 
     @Inject
     MatchingService matching;
+    @Inject
+    cn.resettle.employment.training.TrainingService training;
+
+    @GET
+    @Path("trainings")
+    @RolesAllowed(Roles.RESIDENT)
+    @Operation(summary = "A resident's own household's trainings (enrolments, attendance, completion; token claim household_no)")
+    public PageResult<cn.resettle.employment.training.TrainingDtos.EnrolmentView> myTrainings(@Valid @BeanParam PageRequest page) {
+        return training.mine(page);
+    }
 
     @GET
     @Path("offers")

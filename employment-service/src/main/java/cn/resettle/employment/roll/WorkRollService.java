@@ -67,7 +67,7 @@ public class WorkRollService {
 
     public record RollView(UUID id, long version, UUID employerId, String employerName, String month, Status status,
                            String statusLabel, String madeBy, OffsetDateTime madeAt, String approvedBy, OffsetDateTime approvedAt,
-                           int people, long totalDays, BigDecimal totalAmount, List<Line> lines) {
+                           int people, long totalDays, BigDecimal totalAmount, List<Line> lines, int linesOutsideScope) {
     }
 
     @Inject
@@ -116,6 +116,10 @@ public class WorkRollService {
 
     public RollView updateLine(UUID rollId, UUID placementId, LineUpdate req) {
         RollView r = writable(rollId, req.version());
+        if (r.lines().stream().noneMatch(l -> l.placementId().equals(placementId))) {
+            // a line of a worker outside the caller's scope does not exist for them
+            throw DomainException.notFound("roll line", placementId);
+        }
         int changed = em.createNativeQuery("update work_roll_line set days = ?3, amount = ?4 where roll_id = ?1 and placement_id = ?2")
                 .setParameter(1, rollId).setParameter(2, placementId).setParameter(3, req.days()).setParameter(4, req.amount())
                 .executeUpdate();
@@ -139,6 +143,11 @@ public class WorkRollService {
         if (r.madeBy().equals(scope.actor()) || edited) {
             throw DomainException.unprocessable("four-eyes", "a roll is approved by someone other than its makers (who made it or changed its lines)");
         }
+        if (r.linesOutsideScope() > 0) {
+            // approving locks every line: only someone who sees them all may do it
+            throw DomainException.unprocessable("lines-outside-scope", r.linesOutsideScope()
+                    + " lines of the roll are workers outside your data scope; an official whose scope covers them all approves it");
+        }
         em.createNativeQuery("update work_roll set status = 'APPROVED', approved_by = ?2, approved_at = now(), version = version + 1 where id = ?1")
                 .setParameter(1, rollId).setParameter(2, scope.actor()).executeUpdate();
         return get(rollId);
@@ -155,16 +164,18 @@ public class WorkRollService {
         if (r.status() != Status.APPROVED) {
             throw DomainException.conflict("roll-not-approved", "the subsidy roll is issued from an approved month only");
         }
-        @SuppressWarnings("unchecked")
-        List<UUID> households = em.createNativeQuery("select distinct household_id from work_roll_line where roll_id = ?1")
-                .setParameter(1, id).getResultList();
+        List<UUID> households = r.lines().stream().map(l -> householdOf(id, l.placementId())).distinct().toList();
         audit.export("work-roll", households, false, "roll " + id);
+        cn.resettle.common.security.DataScope.Filter lineScope = scope.filter("h.region_code", "l.site_code");
+        Map<String, Object> params = new java.util.HashMap<>(lineScope.params());
+        params.put("roll", id);
         String[] headers = {"月份", "单位", "姓名", "身份证号", "安置点", "出勤天数", "金额（元）"};
         return Xlsx.stream(em, """
                         select w.roll_month, e.name as employer, p.name, p.id_number_masked, l.site_code, l.days, l.amount
                         from work_roll_line l join work_roll w on w.id = l.roll_id join employer e on e.id = w.employer_id
-                        left join registry_person p on p.id = l.person_id where l.roll_id = :roll order by l.site_code, p.name""",
-                Map.<String, Object>of("roll", id), "补贴发放花名册 " + r.month(), headers, t -> new Object[]{t.get("roll_month"), t.get("employer"),
+                        left join registry_person p on p.id = l.person_id left join registry_household h on h.id = l.household_id
+                        where l.roll_id = :roll and """ + lineScope.jpql() + " order by l.site_code, p.name",
+                params, "补贴发放花名册 " + r.month(), headers, t -> new Object[]{t.get("roll_month"), t.get("employer"),
                         t.get("name"), t.get("id_number_masked"), t.get("site_code"), t.get("days"), t.get("amount")},
                 "补贴发放花名册-" + r.month() + ".xlsx");
     }
@@ -201,11 +212,19 @@ public class WorkRollService {
             throw DomainException.notFound("roll", id);
         }
         Tuple t = head.get(0);
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery("""
+        // the lines of workers in the caller's scope only: a township official sees their township's people, not the
+        // other townships' workers of a county employer (the household's township or the line's site decides)
+        cn.resettle.common.security.DataScope.Filter lineScope = scope.filter("h.region_code", "l.site_code");
+        jakarta.persistence.Query lineQuery = em.createNativeQuery("""
                         select l.placement_id, l.person_id, p.name, l.site_code, l.days, l.amount from work_roll_line l
-                        left join registry_person p on p.id = l.person_id where l.roll_id = ?1 order by l.site_code, p.name""", Tuple.class)
-                .setParameter(1, id).getResultList();
+                        left join registry_person p on p.id = l.person_id left join registry_household h on h.id = l.household_id
+                        where l.roll_id = :roll and """ + lineScope.jpql() + " order by l.site_code, p.name", Tuple.class)
+                .setParameter("roll", id);
+        lineScope.params().forEach(lineQuery::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = lineQuery.getResultList();
+        long allLines = ((Number) em.createNativeQuery("select count(*) from work_roll_line where roll_id = ?1")
+                .setParameter(1, id).getSingleResult()).longValue();
         List<Line> lines = rows.stream().map(x -> new Line(x.get("placement_id", UUID.class), x.get("person_id", UUID.class),
                 x.get("name", String.class), x.get("site_code", String.class), ((Number) x.get("days")).intValue(),
                 (BigDecimal) x.get("amount"))).toList();
@@ -214,6 +233,7 @@ public class WorkRollService {
                 t.get("roll_month", String.class), s, s.label(), t.get("made_by", String.class),
                 cn.resettle.common.web.SqlValues.time(t.get("made_at")), t.get("approved_by", String.class),
                 cn.resettle.common.web.SqlValues.time(t.get("approved_at")), lines.size(),
-                lines.stream().mapToLong(Line::days).sum(), lines.stream().map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add), lines);
+                lines.stream().mapToLong(Line::days).sum(), lines.stream().map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add), lines,
+                (int) (allLines - lines.size()));
     }
 }

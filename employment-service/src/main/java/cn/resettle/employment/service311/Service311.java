@@ -99,7 +99,9 @@ public class Service311 {
     }
 
     public List<ServiceView> services(UUID personId, int year) {
-        labour.find(personId); // in scope, or 404
+        LabourView person = labour.find(personId); // in scope, or 404
+        // the services given to a person are personal data: every read is audited (also the answer to a record)
+        audit.read("service-311", person.householdId(), false);
         @SuppressWarnings("unchecked")
         List<Tuple> rows = em.createNativeQuery("select id, person_id, kind, served_on, note, recorded_by, recorded_at "
                         + "from employment_service where person_id = ?1 and served_on >= ?2 and served_on < ?3 order by served_on, recorded_at", Tuple.class)
@@ -133,7 +135,9 @@ public class Service311 {
                    (select count(*) from employment_service s where s.person_id = p.id and s.kind = 'GUIDANCE'
                         and s.served_on >= :from and s.served_on < :to) as guidance,
                    (select count(*) from employment_service s where s.person_id = p.id and s.kind = 'TRAINING_OFFER'
-                        and s.served_on >= :from and s.served_on < :to) as training_offers
+                        and s.served_on >= :from and s.served_on < :to)
+                   + (select count(*) from training_enrolment te where te.person_id = p.id and te.status = 'COMPLETED'
+                        and te.completed_on >= :from and te.completed_on < :to) as training_offers
                  from %s where %s) w""".formatted(LabourService.FROM_SQL, inner.where());
         ListQuery outer = ListQuery.where(shortOnly ? "(w.job_offers < :needOffers or w.guidance < :needGuidance or w.training_offers < :needTraining)" : "true");
         inner.params().forEach(outer::param);

@@ -44,6 +44,9 @@ public class DictionaryResource {
         all.put("coverageLevel", DictionaryEntry.of(cn.resettle.employment.coverage.CoverageService.Level.class));
         all.put("service311Kind", DictionaryEntry.of(cn.resettle.employment.service311.Service311.Kind.class));
         all.put("rollStatus", DictionaryEntry.of(cn.resettle.employment.roll.WorkRollService.Status.class));
+        all.put("trainingKind", DictionaryEntry.of(cn.resettle.employment.training.TrainingDtos.Kind.class));
+        all.put("trainingPhase", DictionaryEntry.of(cn.resettle.employment.training.TrainingDtos.Phase.class));
+        all.put("enrolmentStatus", DictionaryEntry.of(cn.resettle.employment.training.TrainingDtos.EnrolmentStatus.class));
         return all;
     }
 }

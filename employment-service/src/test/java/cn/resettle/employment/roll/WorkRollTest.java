@@ -21,6 +21,8 @@ import static cn.resettle.employment.jobs.Fixtures.bearer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A public-welfare post's monthly roll: made from its placements, approved by another person, then locked. */
@@ -83,5 +85,47 @@ class WorkRollTest {
         }
         given().header("Authorization", bearer("township.b")).get("/api/employment/rolls/" + roll).then().statusCode(404);
         given().header("Authorization", bearer("worker.a1")).get("/api/employment/rolls/" + roll).then().statusCode(403);
+    }
+
+    @Test
+    void aTownshipOfficialSeesOnlyTheirTownshipsWorkersOnARoll() throws Exception {
+        String emp = bearer("emp.officer");
+        String employer = Fixtures.employer(emp, "潋江镇以工代赈道路项目", "WORK_RELIEF", TOWNSHIP_A);
+        HouseholdSnapshot a = LabourRegistryTest.household(SITE_A, TOWNSHIP_A, Map.of(TestIds.citizenId(1972, 4, 4, true), "FULL"));
+        HouseholdSnapshot b = LabourRegistryTest.household(Fixtures.SITE_B, Fixtures.TOWNSHIP_B, Map.of(TestIds.citizenId(1975, 5, 5, false), "FULL"));
+        YearMonth last = YearMonth.now().minusMonths(1);
+        String[] placements = new String[2];
+        int i = 0;
+        for (HouseholdSnapshot h : List.of(a, b)) {
+            placements[i++] = given().header("Authorization", emp).contentType(ContentType.JSON)
+                    .body(Map.of("personId", h.members().get(0).id(), "employerId", employer, "kind", "EMPLOYED_LOCAL",
+                            "startedOn", last.atDay(3).toString(), "monthlyWage", 2400, "contract", "TASK"))
+                    .post("/api/employment/placements").then().statusCode(201).extract().path("id");
+        }
+        String roll = given().header("Authorization", emp).contentType(ContentType.JSON).body(Map.of("employerId", employer, "month", last.toString()))
+                .post("/api/employment/rolls").then().statusCode(201).body("people", equalTo(2)).body("linesOutsideScope", equalTo(0))
+                .extract().path("id");
+        String township = bearer("township.a");
+        given().header("Authorization", township).get("/api/employment/rolls/" + roll).then().statusCode(200)
+                .body("people", equalTo(1)).body("lines.placementId", equalTo(List.of(placements[0])))
+                .body("lines.personId", not(hasItem(b.members().get(0).id().toString())))
+                .body("linesOutsideScope", equalTo(1));
+        // a line of another township's worker does not exist for them; nor can they lock lines they cannot see
+        given().header("Authorization", township).contentType(ContentType.JSON).body(Map.of("version", 0, "days", 20, "amount", 2000))
+                .put("/api/employment/rolls/" + roll + "/lines/" + placements[1]).then().statusCode(404);
+        given().header("Authorization", township).contentType(ContentType.JSON).body(Map.of("version", 0))
+                .post("/api/employment/rolls/" + roll + "/approve").then().statusCode(422).body("type", containsString("lines-outside-scope"));
+        given().header("Authorization", bearer("county.admin")).contentType(ContentType.JSON).body(Map.of("version", 0))
+                .post("/api/employment/rolls/" + roll + "/approve").then().statusCode(200).body("status", equalTo("APPROVED"));
+        byte[] xlsx = given().header("Authorization", township).get("/api/employment/rolls/" + roll + "/roll.xlsx").then().statusCode(200)
+                .extract().asByteArray();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertEquals(2, wb.getFirstSheet().read().size(), "the header and the township's own worker");
+        }
+        byte[] all = given().header("Authorization", emp).get("/api/employment/rolls/" + roll + "/roll.xlsx").then().statusCode(200)
+                .extract().asByteArray();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(all))) {
+            assertEquals(3, wb.getFirstSheet().read().size(), "the county sees both workers");
+        }
     }
 }

@@ -28,6 +28,9 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 class Service311Test {
 
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
     @BeforeAll
     static void sites() {
         Fixtures.sites();
@@ -82,6 +85,11 @@ class Service311Test {
                 .body("items.find { it.personId == '" + person + "' }.jobOffers", equalTo(3));
         given().header("Authorization", worker).get("/api/employment/labour/" + person + "/services").then()
                 .body("size()", equalTo(3));
+        // reading a person's services is a read of personal data: audited with the household
+        List<?> audited = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select action from audit_log where actor = 'worker.a1' and subject_type = 'service-311' "
+                        + "and cast(?1 as uuid) = any(household_ids)").setParameter(1, h.id().toString()).getResultList());
+        org.junit.jupiter.api.Assertions.assertTrue(audited.contains("READ"), "audited: " + audited);
         given().header("Authorization", worker).get("/api/employment/service-311?year=2999").then().statusCode(400)
                 .body("violations[0].field", equalTo("year"));
         given().header("Authorization", bearer("worker.b1")).get("/api/employment/service-311?size=200").then()

@@ -53,6 +53,8 @@ public class DomainEventsConsumer implements InboxHandler {
     cn.resettle.monitoring.industry.WorkshopStoppedHandler workshops;
     @Inject
     cn.resettle.monitoring.industry.IncomeEvidenceHandler income;
+    @Inject
+    cn.resettle.monitoring.employment.EmploymentChangeHandler employmentChanges;
 
     @Incoming("domain-events")
     @Blocking
@@ -81,6 +83,10 @@ public class DomainEventsConsumer implements InboxHandler {
                     workshops.onStopped(codec.data(e, cn.resettle.common.events.IndustryEvents.WorkshopStopped.class));
             case cn.resettle.common.events.IndustryEvents.INCOME_PAID ->
                     income.onIncomePaid(codec.data(e, cn.resettle.common.events.IndustryEvents.IncomePaid.class));
+            case EmploymentEvents.PLACEMENT_STARTED ->
+                    employmentChanges.onStarted(codec.data(e, EmploymentEvents.PlacementStarted.class));
+            case EmploymentEvents.PLACEMENT_ENDED ->
+                    employmentChanges.onEnded(codec.data(e, EmploymentEvents.PlacementEnded.class));
             default -> {
                 // another domain's event monitoring does not act on
             }
