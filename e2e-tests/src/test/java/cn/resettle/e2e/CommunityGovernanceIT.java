@@ -133,4 +133,42 @@ class CommunityGovernanceIT {
                 .statusCode(200).body("total", equalTo(0));
         given().header("Authorization", Tokens.bearer("worker.b1")).get("/api/community/hazards/" + hazard).then().statusCode(404);
     }
+
+    @Test
+    void aResidentsJobsRequestBecomesAnEmploymentTaskAndTheHouseholdsGridWorkerAndFeesAreScoped() {
+        String own = household("XG-H-0001");
+        String site = site("XG-LJ-001", "360732100");
+        String worker = Tokens.bearer("worker.a1");
+        String resident = Tokens.bearer("resident.a1");
+        String grid = given().header("Authorization", worker).contentType(ContentType.JSON)
+                .body(Map.of("siteId", site, "code", TestIds.code("G"), "name", "潋江一网格", "workerName", "黄小红",
+                        "workerUsername", "worker.a1"))
+                .post("/api/community/organisation/grids").then().statusCode(201).extract().path("id");
+        given().header("Authorization", worker).contentType(ContentType.JSON).body(Map.of("householdIds", List.of(own)))
+                .post("/api/community/organisation/grids/" + grid + "/households").then().statusCode(200);
+        given().header("Authorization", worker).get("/api/community/organisation/households/" + own + "/grid").then()
+                .statusCode(200).body("workerUsername", equalTo("worker.a1"));
+        given().header("Authorization", Tokens.bearer("worker.b1")).get("/api/community/organisation/households/" + own + "/grid")
+                .then().statusCode(404);
+        given().header("Authorization", resident).get("/api/community/organisation/grids").then().statusCode(403);
+
+        // the resident asks for work at the one-stop window: employment gets a job-matching task for it
+        String request = given().header("Authorization", resident).contentType(ContentType.JSON)
+                .body(Map.of("category", "JOBS", "title", "求职", "description", "希望在县城工业园就近就业"))
+                .post("/api/community/requests").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+                given().header("Authorization", Tokens.bearer("emp.officer")).get("/api/employment/tasks?riskId=" + request)
+                        .then().statusCode(200).body("total", equalTo(1)).body("items[0].kind", equalTo("JOB_MATCHING"))
+                        .body("items[0].householdId", equalTo(own)));
+
+        // property fees: the resident sees their own household's bill only
+        given().header("Authorization", Tokens.bearer("township.a")).contentType(ContentType.JSON)
+                .body(Map.of("siteId", site, "period", java.time.YearMonth.now().toString(), "monthlyFee", 30))
+                .post("/api/community/property/fees/bills").then().statusCode(201);
+        given().header("Authorization", resident).get("/api/community/property/fees?period=" + java.time.YearMonth.now())
+                .then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].householdNo", equalTo("XG-H-0001"));
+        given().header("Authorization", Tokens.bearer("township.b")).get("/api/community/property/fees?siteCode=XG-LJ-001")
+                .then().statusCode(200).body("total", equalTo(0));
+    }
 }

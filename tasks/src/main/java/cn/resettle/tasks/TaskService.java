@@ -121,6 +121,42 @@ public class TaskService {
         return opened;
     }
 
+    /**
+     * A task that comes from something other than a flagged risk: a one-stop service request filed in community that
+     * needs this department's work (a JOBS request becomes employment's JOB_MATCHING task). {@code sourceId} (the
+     * request id) takes the place of the risk id, in the table and in the task events (monitoring finds no risk by
+     * that id and ignores them); once per source and kind, so a repeated or replayed event opens nothing.
+     */
+    public java.util.Optional<AssistanceTask> openForSource(UUID sourceId, UUID householdId, String householdNo, String regionCode,
+                                                            String siteCode, TaskRouter.TaskPlan plan) {
+        Long exists = em.createQuery("select count(t) from AssistanceTask t where t.riskId = :r and t.kind = :k", Long.class)
+                .setParameter("r", sourceId).setParameter("k", plan.kind()).getSingleResult();
+        if (exists > 0) {
+            return java.util.Optional.empty();
+        }
+        AssistanceTask t = new AssistanceTask();
+        t.id = UUID.randomUUID();
+        t.riskId = sourceId;
+        t.householdId = householdId;
+        t.householdNo = householdNo;
+        t.regionCode = regionCode;
+        t.siteCode = siteCode;
+        t.department = config.department();
+        t.kind = plan.kind();
+        t.title = plan.title();
+        t.detail = truncate(plan.detail(), 1000);
+        t.targetPeople = truncate(plan.targetPeople(), 1000);
+        t.status = Status.OPEN;
+        t.deadline = LocalDate.now().plusDays(plan.deadlineDays());
+        t.createdAt = t.updatedAt = OffsetDateTime.now();
+        em.persist(t);
+        em.flush();
+        outbox.publish(topic(), t.householdId,
+                new TaskEvents.TaskCreated(config.domain(), t.id, t.riskId, t.householdId, t.department, t.kind, t.title, t.deadline, t.createdAt));
+        LOG.infof("task %s (%s) opened from %s for household %s", t.id, t.kind, sourceId, t.householdNo);
+        return java.util.Optional.of(t);
+    }
+
     public record Filter(AssistanceTask.Status status, String kind, String siteCode, String regionCode, Boolean overdue,
                          UUID householdId, UUID riskId) {
     }

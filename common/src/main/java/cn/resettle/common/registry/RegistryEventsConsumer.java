@@ -28,6 +28,8 @@ public class RegistryEventsConsumer implements InboxHandler {
     IdempotentConsumer inbox;
     @Inject
     RegistryProjection projection;
+    @Inject
+    jakarta.enterprise.inject.Instance<CommunityEventListener> listeners;
 
     @Incoming(CHANNEL)
     @Blocking
@@ -42,12 +44,16 @@ public class RegistryEventsConsumer implements InboxHandler {
 
     @Override
     public void apply(EventEnvelope event) {
-        projection.apply(event);
+        if (!projection.apply(event)) {
+            for (CommunityEventListener l : listeners) {
+                l.onCommunityEvent(event);
+            }
+        }
     }
 
     @Override
     public void applyAll(java.util.List<EventEnvelope> events) {
-        projection.applyAll(events, projection::apply);
+        projection.applyAll(events, this::apply);
     }
 
     @Override

@@ -50,6 +50,13 @@ public class DictionaryResource {
         ALL.put("pointsRuleKind", DictionaryEntry.of(cn.resettle.community.points.PointsService.RuleKind.class));
         ALL.put("pointsAwardStatus", DictionaryEntry.of(cn.resettle.community.points.PointsService.AwardStatus.class));
         ALL.put("mediationOutcome", DictionaryEntry.of(cn.resettle.community.requests.RequestEnums.MediationOutcome.class));
+        // public services and care lists
+        ALL.put("facilityKind", DictionaryEntry.of(cn.resettle.community.publicservice.PublicServiceDtos.FacilityKind.class));
+        ALL.put("careCategory", DictionaryEntry.of(cn.resettle.community.publicservice.PublicServiceDtos.CareCategory.class));
+        // property fees and facility maintenance
+        ALL.put("feeStatus", DictionaryEntry.of(cn.resettle.community.property.PropertyDtos.FeeStatus.class));
+        ALL.put("reliefKind", DictionaryEntry.of(cn.resettle.community.property.PropertyDtos.ReliefKind.class));
+        ALL.put("maintenanceCategory", DictionaryEntry.of(cn.resettle.community.property.PropertyDtos.MaintenanceCategory.class));
     }
 
     @GET

@@ -28,6 +28,9 @@ import java.util.UUID;
 public class HousingExtensionResource {
 
     @Inject
+    cn.resettle.common.security.PersonalDataAudit audit;
+
+    @Inject
     HousingExtensionService housing;
 
     @POST
@@ -40,14 +43,19 @@ public class HousingExtensionResource {
     @Operation(summary = "Applications in your scope by household, status and site")
     public PageResult<ApplicationView> list(@QueryParam("householdId") UUID householdId, @QueryParam("status") Status status,
                                             @QueryParam("siteCode") String siteCode, @Valid @BeanParam PageRequest page) {
-        return housing.list(householdId, status, siteCode, page);
+        PageResult<ApplicationView> result = housing.list(householdId, status, siteCode, page);
+        audit.list("housing-extension", result.items().stream().map(ApplicationView::householdId).distinct().toList(), false,
+                "householdId=" + householdId + " status=" + status + " siteCode=" + siteCode);
+        return result;
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One application with its review steps")
     public ApplicationView get(@PathParam("id") UUID id) {
-        return housing.get(id);
+        ApplicationView a = housing.get(id);
+        audit.read("housing-extension", a.householdId(), false);
+        return a;
     }
 
     @POST

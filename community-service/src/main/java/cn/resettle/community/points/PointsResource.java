@@ -37,6 +37,9 @@ import java.util.UUID;
 public class PointsResource {
 
     @Inject
+    cn.resettle.common.security.PersonalDataAudit audit;
+
+    @Inject
     PointsService points;
 
     @POST
@@ -73,7 +76,10 @@ public class PointsResource {
     @Operation(summary = "Awards in your scope by household, status and site")
     public PageResult<AwardView> awards(@QueryParam("householdId") UUID householdId, @QueryParam("status") AwardStatus status,
                                         @QueryParam("siteCode") String siteCode, @Valid @BeanParam PageRequest page) {
-        return points.awards(householdId, status, siteCode, page);
+        PageResult<AwardView> result = points.awards(householdId, status, siteCode, page);
+        audit.list("points-award", result.items().stream().map(AwardView::householdId).distinct().toList(), false,
+                "householdId=" + householdId + " status=" + status + " siteCode=" + siteCode);
+        return result;
     }
 
     @POST
@@ -108,7 +114,9 @@ public class PointsResource {
     @Path("balance/{householdId}")
     @Operation(summary = "A household's points: earned (approved), spent, balance, pending approval")
     public Balance balance(@PathParam("householdId") UUID householdId) {
-        return points.balance(householdId);
+        Balance b = points.balance(householdId);
+        audit.read("points-balance", b.householdId(), false);
+        return b;
     }
 
     @GET
@@ -116,6 +124,8 @@ public class PointsResource {
     @RolesAllowed(Roles.RESIDENT)
     @Operation(summary = "The resident's own household's points")
     public Balance own() {
-        return points.ownBalance();
+        Balance b = points.ownBalance();
+        audit.read("points-balance", b.householdId(), false);
+        return b;
     }
 }
