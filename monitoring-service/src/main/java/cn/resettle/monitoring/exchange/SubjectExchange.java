@@ -142,12 +142,17 @@ public class SubjectExchange {
             Number birthYear = (Number) p.get("birth_year");
             UUID id = p.get("id", UUID.class);
             out.computeIfAbsent(p.get("household_id", UUID.class), k -> new ArrayList<>()).add(new SubjectMember(id,
-                    p.get("id_number_masked", String.class), p.get("name", String.class), p.get("gender", String.class),
+                    p.get("id_number_masked", String.class), p.get("name", String.class), text(p.get("gender")),
                     birthYear == null ? null : birthYear.intValue(), p.get("relationship", String.class),
                     p.get("labour_capacity", String.class), p.get("employment_status", String.class),
                     p.get("health", String.class), p.get("status", String.class), id.equals(matched)));
         }
         return out;
+    }
+
+    /** varchar(1) columns come back as Character. */
+    static String text(Object o) {
+        return o == null ? null : o.toString();
     }
 
     Map<UUID, List<String>> openRisks(List<UUID> households) {
