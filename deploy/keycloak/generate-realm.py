@@ -25,6 +25,7 @@ ROLES = {
 PASSWORD = "Passw0rd!"
 COUNTY = "360732"                      # 兴国县 (Ganzhou, Jiangxi)
 TOWNSHIP_A, TOWNSHIP_B = "360732100", "360732101"
+OTHER_COUNTY = "360733"                # 会昌县: a neighbouring county (test client of another region)
 
 def user(name, first, roles, regions=(), sites=(), household=None):
     attrs = {}
@@ -97,6 +98,11 @@ realm = {
          "publicClient": False, "clientAuthenticatorType": "client-secret", "secret": "gov-exchange-local-secret",
          "standardFlowEnabled": False, "directAccessGrantsEnabled": False, "serviceAccountsEnabled": True,
          "protocolMappers": scope_mappers},
+        # local/test only: another county's government system, to prove a system client sees only its own region
+        {"clientId": "gov-exchange-other", "name": "Another county's government system (test)", "enabled": True,
+         "publicClient": False, "clientAuthenticatorType": "client-secret", "secret": "gov-exchange-other-local-secret",
+         "standardFlowEnabled": False, "directAccessGrantsEnabled": False, "serviceAccountsEnabled": True,
+         "protocolMappers": scope_mappers},
     ],
     "users": [
         user("county.admin", "县管理员", ["county-admin"], regions=[COUNTY]),
@@ -111,6 +117,8 @@ realm = {
         user("auditor.a", "审计员", ["auditor"], regions=[COUNTY]),
         {"username": "service-account-gov-exchange", "enabled": True, "serviceAccountClientId": "gov-exchange",
          "realmRoles": ["system"], "attributes": {"region_codes": [COUNTY]}},
+        {"username": "service-account-gov-exchange-other", "enabled": True, "serviceAccountClientId": "gov-exchange-other",
+         "realmRoles": ["system"], "attributes": {"region_codes": [OTHER_COUNTY]}},
     ],
 }
 
@@ -147,6 +155,8 @@ def production(local):
         "eventsEnabled": True, "eventsExpiration": 7776000, "adminEventsEnabled": True,
         "adminEventsDetailsEnabled": False,
     })
+    # the other county's test client exists only in the local realm (each county installs its own clients)
+    r["clients"] = [c for c in r["clients"] if c["clientId"] != "gov-exchange-other"]
     web, gov = r["clients"]
     assert web["clientId"] == "resettle-web" and gov["clientId"] == "gov-exchange"
     web.update({
