@@ -192,7 +192,7 @@ public class OrganisationService {
         if (updated == 0) {
             throw stale("grid");
         }
-        em.createNativeQuery("update assistance_task t set assignee = ?1, updated_at = now() from grid_household gh "
+        em.createNativeQuery("update assistance_task t set assignee = ?1, version = t.version + 1, updated_at = now() from grid_household gh "
                         + "where gh.grid_id = ?2 and t.household_id = gh.household_id and t.status = 'OPEN' "
                         + "and (t.assignee is null or t.assignee = ?3)")
                 .setParameter(1, req.workerUsername()).setParameter(2, id).setParameter(3, g.workerUsername()).executeUpdate();
@@ -224,8 +224,9 @@ public class OrganisationService {
                             + "assigned_at = excluded.assigned_at")
                     .setParameter(1, h).setParameter(2, id).setParameter(3, scope.actor()).setParameter(4, now).executeUpdate();
         }
-        // the households' open tasks nobody has taken go to this grid's worker
-        em.createNativeQuery("update assistance_task set assignee = ?1, updated_at = now() "
+        // the households' open tasks nobody has taken go to this grid's worker (a new version: whoever read the task
+        // before cannot act on the old assignment)
+        em.createNativeQuery("update assistance_task set assignee = ?1, version = version + 1, updated_at = now() "
                         + "where household_id = any(cast(?2 as uuid[])) and status = 'OPEN' and assignee is null")
                 .setParameter(1, g.workerUsername())
                 .setParameter(2, ids.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}")))

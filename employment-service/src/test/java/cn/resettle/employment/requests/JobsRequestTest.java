@@ -56,8 +56,10 @@ class JobsRequestTest {
                         .body("items[0].status", equalTo("OPEN"))
                         .body("items[0].title", containsString("SQ20261126000101"))
                         .body("items[0].targetPeople", containsString("成员")));
-        // the same event again, and the same request announced by another event, and a medical request: nothing more
-        file(h, event, request, "SQ20261126000101", "JOBS");
+        // the same event again (its id redelivered with another request in it: applied again, it would open a second
+        // task), the same request announced by another event, and a medical request: nothing more
+        UUID redelivered = UUID.randomUUID();
+        file(h, event, redelivered, "SQ20261126000104", "JOBS");
         file(h, UUID.randomUUID(), request, "SQ20261126000101", "JOBS");
         UUID medical = UUID.randomUUID();
         file(h, UUID.randomUUID(), medical, "SQ20261126000102", "MEDICAL");
@@ -68,6 +70,7 @@ class JobsRequestTest {
                 given().header("Authorization", emp).get("/api/employment/tasks?riskId=" + marker).then().body("total", equalTo(1)));
         given().header("Authorization", emp).get("/api/employment/tasks?riskId=" + request).then().body("total", equalTo(1));
         given().header("Authorization", emp).get("/api/employment/tasks?riskId=" + medical).then().body("total", equalTo(0));
+        given().header("Authorization", emp).get("/api/employment/tasks?riskId=" + redelivered).then().body("total", equalTo(0));
         // announced to monitoring through the task contract like any task
         TestEvents.awaitEvent(Topics.EMPLOYMENT, e -> e.path("type").asText().equals("cn.resettle.task.created.v1")
                 && e.path("data").path("riskId").asText().equals(request.toString()));

@@ -223,7 +223,9 @@ public class RiskService {
      */
     private java.util.Optional<PlanMeasure> measureFor(TaskEvents.TaskEvent e) {
         if (Risk.findById(e.riskId()) == null) {
-            LOG.warnf("task %s refers to unknown risk %s; ignored", e.taskId(), e.riskId());
+            // not a risk's task: a task opened from another source (a one-stop JOBS request opens an employment task
+            // under the request's id, TaskService.openForSource) has no plan here
+            LOG.debugf("task %s is not a monitored risk's task (source %s); ignored", e.taskId(), e.riskId());
             return java.util.Optional.empty();
         }
         PlanMeasure m = PlanMeasure.find("taskId", e.taskId()).firstResult();
