@@ -47,6 +47,8 @@ public class DictionaryResource {
         all.put("trainingKind", DictionaryEntry.of(cn.resettle.employment.training.TrainingDtos.Kind.class));
         all.put("trainingPhase", DictionaryEntry.of(cn.resettle.employment.training.TrainingDtos.Phase.class));
         all.put("enrolmentStatus", DictionaryEntry.of(cn.resettle.employment.training.TrainingDtos.EnrolmentStatus.class));
+        all.put("exportChannel", DictionaryEntry.of(cn.resettle.employment.export.LabourExportService.Channel.class));
+        all.put("exportStatus", DictionaryEntry.of(cn.resettle.employment.export.LabourExportService.Status.class));
         return all;
     }
 }

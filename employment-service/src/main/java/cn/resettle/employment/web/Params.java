@@ -24,4 +24,16 @@ public final class Params {
                     .collect(Collectors.joining(", ")));
         }
     }
+
+    /** A date query parameter (ISO yyyy-MM-dd); anything else is a 400 naming the parameter. */
+    public static java.time.LocalDate date(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw DomainException.invalid(field, "must be a date yyyy-MM-dd");
+        }
+    }
 }
