@@ -40,6 +40,11 @@ public class DictionaryResource {
         ALL.put("consumptionChannelKind", DictionaryEntry.of(cn.resettle.industry.consumption.ConsumptionDtos.Kind.class));
         ALL.put("premisesKind", DictionaryEntry.of(cn.resettle.industry.premises.PremisesDtos.Kind.class));
         ALL.put("premisesStatus", DictionaryEntry.of(cn.resettle.industry.premises.PremisesDtos.Status.class));
+        ALL.put("oldHouseStatus", DictionaryEntry.of(cn.resettle.industry.origin.OriginDtos.HouseStatus.class));
+        ALL.put("reclaimMethod", DictionaryEntry.of(cn.resettle.industry.origin.OriginDtos.ReclaimMethod.class));
+        ALL.put("retainReason", DictionaryEntry.of(cn.resettle.industry.origin.OriginDtos.RetainReason.class));
+        ALL.put("seasonalActivity", DictionaryEntry.of(cn.resettle.industry.origin.OriginDtos.Activity.class));
+        ALL.put("seasonalReturnStatus", DictionaryEntry.of(cn.resettle.industry.origin.OriginDtos.ReturnStatus.class));
         ALL.put("distributionStatus", DictionaryEntry.of(cn.resettle.industry.distribution.DistributionDtos.Status.class));
     }
 
