@@ -33,6 +33,8 @@ public class Outbox {
     TransactionSynchronizationRegistry txRegistry;
     @Inject
     OutboxRelay relay;
+    @Inject
+    jakarta.enterprise.event.Event<OutboxWritten> written;
 
     /**
      * @param topic       the producing domain's topic ({@link cn.resettle.common.events.Topics})
@@ -61,6 +63,7 @@ public class Outbox {
         row.payload = codec.write(envelope);
         row.occurredAt = now;
         em.persist(row);
+        written.fire(new OutboxWritten(topic, envelope));
         if (txRegistry.getResource(OutboxRelay.class) == null) {
             txRegistry.putResource(OutboxRelay.class, Boolean.TRUE);
             txRegistry.registerInterposedSynchronization(new Synchronization() {

@@ -34,7 +34,7 @@ class EventContractsTest {
                 }
             }
         }
-        assertEquals(22, count, "community 10, monitoring 3, employment 3, industry 2, task 4");
+        assertEquals(24, count, "community 11, monitoring 4, employment 3, industry 2, task 4");
     }
 
     @Test
