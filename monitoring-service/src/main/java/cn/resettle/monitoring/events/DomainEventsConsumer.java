@@ -53,6 +53,8 @@ public class DomainEventsConsumer implements InboxHandler {
     cn.resettle.monitoring.industry.WorkshopStoppedHandler workshops;
     @Inject
     cn.resettle.monitoring.industry.IncomeEvidenceHandler income;
+    @Inject
+    cn.resettle.monitoring.command.CommandProjection command;
 
     @Incoming("domain-events")
     @Blocking
@@ -67,6 +69,12 @@ public class DomainEventsConsumer implements InboxHandler {
 
     @Override
     public void apply(EventEnvelope e) {
+        applyDomain(e);
+        command.applyAll(List.of(e));
+    }
+
+    /** What monitoring itself does with an event (the command view's projection is applied beside it). */
+    private void applyDomain(EventEnvelope e) {
         if (registry.apply(e)) {
             return;
         }
@@ -90,7 +98,8 @@ public class DomainEventsConsumer implements InboxHandler {
     /** Registry changes set-based (runs of household events), everything else in its place in the order. */
     @Override
     public void applyAll(List<EventEnvelope> events) {
-        registry.applyAll(events, this::apply);
+        registry.applyAll(events, this::applyDomain);
+        command.applyAll(events);
     }
 
     @Override
