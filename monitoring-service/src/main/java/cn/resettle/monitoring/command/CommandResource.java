@@ -128,7 +128,7 @@ public class CommandResource {
     @Path("dictionary")
     @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICIAL, Roles.CIVIL_AFFAIRS_OFFICER, Roles.EMPLOYMENT_OFFICER,
             Roles.INDUSTRY_OFFICER, Roles.SITE_WORKER})
-    @Operation(summary = "Codes and Chinese labels of the command view (figures)")
+    @Operation(operationId = "getCommandDictionary", summary = "Codes and Chinese labels of the command view (figures)")
     public Map<String, List<DictionaryEntry>> dictionary() {
         return Map.of("figure", DictionaryEntry.of(Figure.class),
                 "periodKind", Arrays.stream(IndicatorService.PeriodKind.values())
