@@ -62,6 +62,14 @@ class BackendFailuresTest {
     }
 
     @Test
+    void theCommandViewIsServedByMonitoringService() {
+        // the stub stands in for monitoring-service only: /api/command/ reaching it proves the route
+        given().header("Authorization", Tokens.bearer("county.admin")).get("/api/command/indicators")
+                .then().statusCode(200).body("ok", equalTo(true));
+        given().get("/api/command/indicators").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
     void aChunkedUploadOverTheLimitIsRefusedWhileItStreams() throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String token = Tokens.bearer("county.admin");

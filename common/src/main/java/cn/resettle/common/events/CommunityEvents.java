@@ -69,6 +69,17 @@ public final class CommunityEvents {
                                       String level, java.time.OffsetDateTime dueAt, java.time.OffsetDateTime filedAt) {
     }
 
+    /**
+     * A site's quarterly inspection score 点长专项督导 was recorded (key: site id; issue 13: the command view's ranking).
+     * {@code chiefName}: the site chief serving then (an official; the ranking is published to the county), or null.
+     */
+    @EventType(value = "cn.resettle.community.site-score.recorded.v1", aggregate = "site")
+    public record SiteScoreRecorded(UUID scoreId, UUID siteId, String siteCode, String regionCode, String quarter,
+                                    java.math.BigDecimal score, String chiefName, String inspector,
+                                    java.time.OffsetDateTime recordedAt) {
+    }
+
+    public static final String SITE_SCORE_RECORDED = "cn.resettle.community.site-score.recorded.v1";
     public static final String HAZARD_RECORDED = "cn.resettle.community.hazard.recorded.v1";
 
     /** Prefix shared by every household event type: consumers of projections match on it. */

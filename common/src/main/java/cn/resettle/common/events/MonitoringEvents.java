@@ -31,6 +31,16 @@ public final class MonitoringEvents {
                                     String subjectType, String approvedBy, OffsetDateTime approvedAt) {
     }
 
+    /**
+     * A monthly return visit 每月回访 was recorded (issue 13: the command view counts visit coverage). Carries no
+     * income, health or other finding of the visit: those stay in monitoring.
+     */
+    @EventType(value = "cn.resettle.monitoring.visit.recorded.v1", aggregate = "household")
+    public record VisitRecorded(UUID visitId, UUID householdId, String householdNo, String regionCode, String siteCode,
+                                String visitMonth, java.time.LocalDate visitedOn) {
+    }
+
+    public static final String VISIT_RECORDED = "cn.resettle.monitoring.visit.recorded.v1";
     public static final String RISK_FLAGGED = "cn.resettle.monitoring.risk.flagged.v1";
     public static final String RISK_ELIMINATED = "cn.resettle.monitoring.risk.eliminated.v1";
     public static final String SUBJECT_IDENTIFIED = "cn.resettle.monitoring.subject.identified.v1";

@@ -33,6 +33,8 @@ public class Outbox {
     TransactionSynchronizationRegistry txRegistry;
     @Inject
     OutboxRelay relay;
+    @Inject
+    jakarta.enterprise.event.Event<OutboxWritten> written;
 
     /**
      * @param topic       the producing domain's topic ({@link cn.resettle.common.events.Topics})
@@ -62,6 +64,7 @@ public class Outbox {
         row.occurredAt = now;
         row.traceparent = cn.resettle.common.tracing.EventTracing.currentTraceparent();
         em.persist(row);
+        written.fire(new OutboxWritten(topic, envelope));
         if (txRegistry.getResource(OutboxRelay.class) == null) {
             txRegistry.putResource(OutboxRelay.class, Boolean.TRUE);
             txRegistry.registerInterposedSynchronization(new Synchronization() {

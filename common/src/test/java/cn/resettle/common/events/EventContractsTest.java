@@ -34,7 +34,7 @@ class EventContractsTest {
                 }
             }
         }
-        assertEquals(24, count, "community 10, monitoring 3, employment 4, industry 3, task 4");
+        assertEquals(26, count, "community 11, monitoring 4, employment 4, industry 3, task 4");
     }
 
     @Test

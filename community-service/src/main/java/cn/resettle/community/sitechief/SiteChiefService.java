@@ -69,6 +69,8 @@ public class SiteChiefService {
     DataScope scope;
     @Inject
     SiteChiefConfig config;
+    @Inject
+    cn.resettle.common.outbox.Outbox outbox;
 
     public ChiefView appoint(AppointRequest req) {
         UUID siteId = null;
@@ -274,13 +276,22 @@ public class SiteChiefService {
         if (exists > 0) {
             throw DomainException.conflict("already-scored", "site " + site.code + " already has its " + req.quarter() + " score");
         }
+        UUID scoreId = UUID.randomUUID();
+        OffsetDateTime recordedAt = OffsetDateTime.now();
         em.createNativeQuery("""
                         insert into site_score (id, site_id, site_code, region_code, quarter, score, inspector, note, recorded_by, created_at)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)""")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, site.id).setParameter(3, site.code)
+                .setParameter(1, scoreId).setParameter(2, site.id).setParameter(3, site.code)
                 .setParameter(4, site.townshipCode).setParameter(5, req.quarter()).setParameter(6, req.score())
                 .setParameter(7, req.inspector()).setParameter(8, req.note()).setParameter(9, scope.actor())
-                .setParameter(10, OffsetDateTime.now()).executeUpdate();
+                .setParameter(10, recordedAt).executeUpdate();
+        // the command view's ranking of site chiefs (issue 13); the note stays here
+        @SuppressWarnings("unchecked")
+        java.util.List<String> chief = em.createNativeQuery("select name from site_chief where site_id = ?1 and role = 'CHIEF' "
+                + "and ended_on is null").setParameter(1, site.id).getResultList();
+        outbox.publish(cn.resettle.common.events.Topics.COMMUNITY, site.id, new cn.resettle.common.events.CommunityEvents.SiteScoreRecorded(
+                scoreId, site.id, site.code, site.townshipCode, req.quarter(), req.score(), chief.isEmpty() ? null : chief.get(0),
+                req.inspector(), recordedAt));
         return ranking(req.quarter(), null, new PageRequest(0, 200)).items().stream()
                 .filter(r -> r.siteCode().equals(site.code)).findFirst().orElseThrow();
     }

@@ -119,6 +119,11 @@ class SiteChiefTest {
         post("county.admin", "/scores", Map.of("siteId", sa2, "quarter", quarter, "score", 88, "inspector", "县点长办"), 201);
         post("county.admin", "/scores", Map.of("siteId", sb1, "quarter", quarter, "score", 91, "inspector", "县点长办"), 201);
         post("county.admin", "/scores", Map.of("siteId", sb1, "quarter", quarter, "score", 92, "inspector", "县点长办"), 409);
+        // the command view's ranking hears of each score (once: the refused second score published nothing)
+        cn.resettle.common.testing.TestEvents.awaitEvent(cn.resettle.common.events.Topics.COMMUNITY, e ->
+                e.path("type").asText().equals("cn.resettle.community.site-score.recorded.v1")
+                        && e.path("data").path("siteCode").asText().equals(b1) && e.path("data").path("score").asDouble() == 91.0
+                        && e.path("data").path("quarter").asText().equals(quarter));
         post("county.admin", "/scores", Map.of("siteId", sb1, "quarter", "2025-Q5", "score", 92, "inspector", "县点长办"), 400);
         post("county.admin", "/scores", Map.of("siteId", sb1, "quarter", quarter, "score", 101, "inspector", "县点长办"), 400);
         post("township.a", "/scores", Map.of("siteId", sa1, "quarter", quarter, "score", 99, "inspector", "x"), 403);

@@ -55,6 +55,8 @@ public class DomainEventsConsumer implements InboxHandler {
     cn.resettle.monitoring.industry.IncomeEvidenceHandler income;
     @Inject
     cn.resettle.monitoring.employment.EmploymentChangeHandler employmentChanges;
+    @Inject
+    cn.resettle.monitoring.command.CommandProjection command;
 
     @Incoming("domain-events")
     @Blocking
@@ -69,6 +71,12 @@ public class DomainEventsConsumer implements InboxHandler {
 
     @Override
     public void apply(EventEnvelope e) {
+        applyDomain(e);
+        command.applyAll(List.of(e));
+    }
+
+    /** What monitoring itself does with an event (the command view's projection is applied beside it). */
+    private void applyDomain(EventEnvelope e) {
         if (registry.apply(e)) {
             return;
         }
@@ -96,7 +104,8 @@ public class DomainEventsConsumer implements InboxHandler {
     /** Registry changes set-based (runs of household events), everything else in its place in the order. */
     @Override
     public void applyAll(List<EventEnvelope> events) {
-        registry.applyAll(events, this::apply);
+        registry.applyAll(events, this::applyDomain);
+        command.applyAll(events);
     }
 
     @Override

@@ -44,6 +44,8 @@ public class VisitService {
     RiskService risks;
     @Inject
     DataScope scope;
+    @Inject
+    cn.resettle.common.outbox.Outbox outbox;
 
     public VisitResult record(VisitRequest req) {
         YearMonth month = YearMonth.parse(req.visitMonth());
@@ -93,6 +95,9 @@ public class VisitService {
         v.note = req.note();
         v.createdAt = OffsetDateTime.now();
         v.persist();
+        // the command view's visit coverage (issue 13); none of the visit's findings travel
+        outbox.publish(cn.resettle.common.events.Topics.MONITORING, h.id(), new cn.resettle.common.events.MonitoringEvents.VisitRecorded(
+                v.id, h.id(), h.householdNo(), h.regionCode(), h.siteCode(), v.visitMonth, v.visitedOn));
 
         BigDecimal previous = previousIncome(h.id(), req.visitMonth());
         RuleSet rs = rules.resolve(h.regionCode(), month.getYear());
