@@ -55,8 +55,12 @@ class SubjectExchangeTest {
 
     /** A household in the registry copy, identified as a monitoring subject through the whole procedure. */
     static UUID subject(String idNumber) {
+        return subject(idNumber, TestIds.code("EXS"));
+    }
+
+    static UUID subject(String idNumber, String householdNo) {
         UUID h = UUID.randomUUID();
-        TestEvents.registerHousehold(TestEvents.household(h, TestIds.code("EXS"), SITE, REGION, Map.of(idNumber, "NONE")));
+        TestEvents.registerHousehold(TestEvents.household(h, householdNo, SITE, REGION, Map.of(idNumber, "NONE")));
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 given().header("Authorization", Tokens.bearer("county.admin")).get("/api/monitoring/registry/households/" + h)
                         .then().statusCode(200));
