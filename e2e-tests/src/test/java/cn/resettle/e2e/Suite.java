@@ -38,6 +38,7 @@ public final class Suite {
     private static final Map<String, Process> BY_MODULE = new LinkedHashMap<>();
     private static final Map<String, Map<String, String>> ENV = new LinkedHashMap<>();
     private static boolean started;
+    private static OtlpReceiver traces;
 
     private Suite() {
     }
@@ -48,6 +49,11 @@ public final class Suite {
         }
         started = true;
         infra("up");
+        try {
+            traces = new OtlpReceiver(PORT_BASE + 9);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the trace receiver on port " + (PORT_BASE + 9), e);
+        }
         String run = Long.toString(System.currentTimeMillis(), 36);
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("community", PORT_BASE + 1);
@@ -68,16 +74,31 @@ public final class Suite {
                 env.put("REQUEST_ACCEPT_HOUSEHOLD_REGISTRATION", "PT5S");
                 env.put("REQUEST_ESCALATION_CHECK", "1s");
             }
+            tracing(env);
             launch(svc + "-service", env);
         }
         Map<String, String> gw = new LinkedHashMap<>();
         gw.put("HTTP_PORT", String.valueOf(GATEWAY_PORT));
         ports.forEach((svc, port) -> gw.put(svc.toUpperCase() + "_URL", "http://localhost:" + port));
         gw.put("CORS_ORIGINS", "http://localhost:5173");
+        tracing(gw);
         launch("gateway", gw);
         Runtime.getRuntime().addShutdownHook(new Thread(Suite::stop));
         waitReady();
         RestAssured.baseURI = GATEWAY;
+    }
+
+    /** The spans every process of the suite exported (TraceIT). */
+    public static OtlpReceiver traces() {
+        return traces;
+    }
+
+    /** Tracing on, exporting to {@link #traces()} (OTLP/HTTP, spans sent every 500 ms). */
+    private static void tracing(Map<String, String> env) {
+        env.put("OTEL_SDK_DISABLED", "false");
+        env.put("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint());
+        env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+        env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "500ms");
     }
 
     static void launch(String module, Map<String, String> env) {

@@ -109,6 +109,12 @@ public class ProxyRoutes {
                 if (in.remoteAddress() != null) {
                     ctx.request().headers().set("X-Forwarded-For", in.remoteAddress().hostAddress());
                 }
+                if (io.opentelemetry.api.trace.Span.current().getSpanContext().isValid()) {
+                    // tracing on: the backend's parent is the gateway's own span (injected by the HTTP client), not
+                    // the caller's, so the caller's trace context is not copied over it
+                    ctx.request().headers().remove("traceparent");
+                    ctx.request().headers().remove("tracestate");
+                }
                 // the answer clock starts once the whole body has gone to the backend (uploads are not cut short)
                 Promise<Void> bodySent = Promise.promise();
                 Body body = ctx.request().getBody();
