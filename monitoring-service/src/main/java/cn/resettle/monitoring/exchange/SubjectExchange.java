@@ -53,7 +53,8 @@ public class SubjectExchange {
                          String regionCode) {
     }
 
-    public record SubjectMember(UUID personId, String idNumber, String name, String gender, Integer birthYear,
+    /** No birth year: the mask hides the ID number's birth-date digits, and the year would give four of them back. */
+    public record SubjectMember(UUID personId, String idNumber, String name, String gender,
                                 String relationship, String labourCapacity, String employmentStatus, String health,
                                 String status, boolean matched) {
     }
@@ -134,16 +135,15 @@ public class SubjectExchange {
             return out;
         }
         @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery("select p.id, p.household_id, p.id_number_masked, p.name, p.gender, p.birth_year, "
+        List<Tuple> rows = em.createNativeQuery("select p.id, p.household_id, p.id_number_masked, p.name, p.gender, "
                         + "p.relationship, p.labour_capacity, p.employment_status, p.health, p.status from registry_person p "
                         + "where p.household_id in (:ids) order by p.household_id, p.relationship <> 'HEAD', p.name, p.id", Tuple.class)
                 .setParameter("ids", households).getResultList();
         for (Tuple p : rows) {
-            Number birthYear = (Number) p.get("birth_year");
             UUID id = p.get("id", UUID.class);
             out.computeIfAbsent(p.get("household_id", UUID.class), k -> new ArrayList<>()).add(new SubjectMember(id,
                     p.get("id_number_masked", String.class), p.get("name", String.class), text(p.get("gender")),
-                    birthYear == null ? null : birthYear.intValue(), p.get("relationship", String.class),
+                    p.get("relationship", String.class),
                     p.get("labour_capacity", String.class), p.get("employment_status", String.class),
                     p.get("health", String.class), p.get("status", String.class), id.equals(matched)));
         }
