@@ -19,16 +19,23 @@ import static org.awaitility.Awaitility.await;
 /** Sites and households as community-service announces them, waited for in industry's registry copy. */
 public final class IndustryFixtures {
     public static final String TOWNSHIP_A = "360732100";
+    /** 高兴镇, township.b's scope. */
+    public static final String TOWNSHIP_B = "360732101";
 
     private IndustryFixtures() {
     }
 
     /** A new site in township A (潋江镇), its code unique to this run. */
     public static String site(String name) {
+        return site(name, TOWNSHIP_A);
+    }
+
+    /** A new site in the given township, its code unique to this run. */
+    public static String site(String name, String township) {
         String code = TestIds.code("XG-T");
         UUID id = UUID.randomUUID();
         TestEvents.publish(Topics.COMMUNITY, id, "cn.resettle.community.site.registered.v1",
-                Map.of("site", new SiteSnapshot(id, 0, code, name, "360732", TOWNSHIP_A, "URBAN", "ACTIVE")));
+                Map.of("site", new SiteSnapshot(id, 0, code, name, "360732", township, "URBAN", "ACTIVE")));
         // the copy has no endpoint for sites: wait on industry's own database (the test runs inside the service)
         await().atMost(Duration.ofSeconds(90)).until(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
                 ((Number) io.quarkus.arc.Arc.container().instance(jakarta.persistence.EntityManager.class).get()
@@ -43,6 +50,11 @@ public final class IndustryFixtures {
 
     /** Registers a household at the site and waits until industry's copy holds it; returns household and person ids. */
     public static Household household(String siteCode, M... members) {
+        return household(siteCode, TOWNSHIP_A, members);
+    }
+
+    /** A household of the given township at the site (its region code is the township's). */
+    public static Household household(String siteCode, String township, M... members) {
         UUID id = UUID.randomUUID();
         List<HouseholdSnapshot.Member> ms = new ArrayList<>();
         int i = 0;
@@ -52,7 +64,7 @@ public final class IndustryFixtures {
                     1975 + i * 3, i == 0 ? "HEAD" : "SPOUSE", "FULL", m.employment(), "HEALTHY", "ACTIVE"));
             i++;
         }
-        HouseholdSnapshot h = new HouseholdSnapshot(id, 0, TestIds.code("XG-H"), UUID.randomUUID(), siteCode, TOWNSHIP_A,
+        HouseholdSnapshot h = new HouseholdSnapshot(id, 0, TestIds.code("XG-H"), UUID.randomUUID(), siteCode, township,
                 "POVERTY", "CENTRALIZED", null, "兴国县潋江镇", "ACTIVE", ms);
         TestEvents.registerHousehold(h);
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->

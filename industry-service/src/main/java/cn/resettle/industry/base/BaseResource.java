@@ -4,6 +4,7 @@ import cn.resettle.common.security.PersonalDataAudit;
 import cn.resettle.common.security.Roles;
 import cn.resettle.common.web.PageRequest;
 import cn.resettle.common.web.PageResult;
+import cn.resettle.industry.web.ScopedPage;
 import cn.resettle.industry.base.BaseDtos.BaseHouseholdView;
 import cn.resettle.industry.base.BaseDtos.BaseView;
 import cn.resettle.industry.web.Xlsx;
@@ -77,8 +78,8 @@ public class BaseResource {
     @GET
     @Path("{id}/households")
     @RolesAllowed({Roles.COUNTY_ADMIN, Roles.INDUSTRY_OFFICER, Roles.TOWNSHIP_OFFICIAL, Roles.SITE_WORKER})
-    @Operation(summary = "Households the base employs or links (the read is audited); includeEnded=true adds ended ties")
-    public PageResult<BaseHouseholdView> households(@PathParam("id") UUID id, @QueryParam("relation") BaseDtos.Relation relation,
+    @Operation(summary = "Households in your scope the base employs or links (the read is audited; those outside your scope only as householdsOutsideScope); includeEnded=true adds ended ties")
+    public ScopedPage<BaseHouseholdView> households(@PathParam("id") UUID id, @QueryParam("relation") BaseDtos.Relation relation,
                                                     @QueryParam("includeEnded") boolean includeEnded,
                                                     @Valid @BeanParam PageRequest page) {
         return bases.households(id, relation, includeEnded, page);

@@ -13,6 +13,7 @@ import cn.resettle.industry.base.BaseDtos.BaseView;
 import cn.resettle.industry.base.BaseDtos.Relation;
 import cn.resettle.industry.link.LinkDtos;
 import cn.resettle.industry.link.LinkService;
+import cn.resettle.industry.web.ScopedPage;
 import cn.resettle.industry.workshop.WorkshopService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -165,16 +166,16 @@ public class BaseService {
 
     public BaseHouseholdView ended(UUID baseId, UUID rowId, BaseDtos.Ended req) {
         visible(baseId);
+        // a tie whose household is outside the caller's scope does not exist for them
+        if (rows(tie(baseId, rowId), new PageRequest(0, 1)).items().isEmpty()) {
+            throw DomainException.notFound("base household", rowId);
+        }
         int n = em.createNativeQuery("""
                         update industry_base_household set until = ?1, end_reason = ?2
                         where id = ?3 and base_id = ?4 and until is null and since <= ?1""")
                 .setParameter(1, req.until()).setParameter(2, req.reason()).setParameter(3, rowId).setParameter(4, baseId)
                 .executeUpdate();
-        List<BaseHouseholdView> found = rows(ListQuery.where("x.id = :id").param("id", rowId).and("x.base_id = :b")
-                .param("b", baseId), new PageRequest(0, 1)).items();
-        if (found.isEmpty()) {
-            throw DomainException.notFound("base household", rowId);
-        }
+        List<BaseHouseholdView> found = rows(tie(baseId, rowId), new PageRequest(0, 1)).items();
         if (n == 0) {
             if (found.get(0).until() != null) {
                 throw DomainException.conflict("ended", "the tie already ended on " + found.get(0).until());
@@ -184,20 +185,42 @@ public class BaseService {
         return found.get(0);
     }
 
+    /** One tie, if its household (by the registry copy) is in the caller's scope. */
+    private ListQuery tie(UUID baseId, UUID rowId) {
+        return ListQuery.scoped(scope.filter("h.region_code", "h.site_code")).and("x.id = :id").param("id", rowId)
+                .and("x.base_id = :b").param("b", baseId);
+    }
+
+    /**
+     * Households tied to the base that are in the caller's scope (by each household's region and site in the registry
+     * copy, not the base's); the others only as a count. Only the households shown are audited.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResult<BaseHouseholdView> households(UUID baseId, Relation relation, boolean includeEnded, PageRequest page) {
+    public ScopedPage<BaseHouseholdView> households(UUID baseId, Relation relation, boolean includeEnded, PageRequest page) {
         visible(baseId);
-        PageResult<BaseHouseholdView> p = rows(ListQuery.where("x.base_id = :b").param("b", baseId)
+        DataScope.Filter f = scope.filter("h.region_code", "h.site_code");
+        PageResult<BaseHouseholdView> p = rows(ListQuery.scoped(f).and("x.base_id = :b").param("b", baseId)
                 .and("x.relation = :rel", "rel", relation == null ? null : relation.name())
                 .andIf(!includeEnded, "x.until is null"), page);
+        Query outside = em.createNativeQuery("select count(*) from " + TIES_FROM.replace(" join ", " left join ")
+                + " where x.base_id = :b" + (relation == null ? "" : " and x.relation = :rel")
+                + (includeEnded ? "" : " and x.until is null") + " and not coalesce(" + f.jpql() + ", false)")
+                .setParameter("b", baseId);
+        if (relation != null) {
+            outside.setParameter("rel", relation.name());
+        }
+        f.params().forEach(outside::setParameter);
+        long outsideScope = ((Number) outside.getSingleResult()).longValue();
         audit.list("industry-base-household", p.items().stream().map(BaseHouseholdView::householdId).distinct().toList(), false,
                 "base=" + baseId + ",relation=" + relation);
-        return p;
+        return ScopedPage.of(p, outsideScope);
     }
+
+    private static final String TIES_FROM = "industry_base_household x join registry_household h on h.id = x.household_id";
 
     private PageResult<BaseHouseholdView> rows(ListQuery q, PageRequest page) {
         return q.nativePage(em, "x.id, x.base_id, x.household_id, x.household_no, x.person_id, x.relation, x.since, x.until, "
-                        + "x.end_reason, x.annual_income, x.recorded_by", "industry_base_household x", "x.household_no, x.id", page,
+                        + "x.end_reason, x.annual_income, x.recorded_by", TIES_FROM, "x.household_no, x.id", page,
                 t -> {
                     Relation r = Relation.valueOf(t.get("relation", String.class));
                     return new BaseHouseholdView(t.get("id", UUID.class), t.get("base_id", UUID.class),

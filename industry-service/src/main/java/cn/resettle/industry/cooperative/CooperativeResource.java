@@ -4,6 +4,7 @@ import cn.resettle.common.security.PersonalDataAudit;
 import cn.resettle.common.security.Roles;
 import cn.resettle.common.web.PageRequest;
 import cn.resettle.common.web.PageResult;
+import cn.resettle.industry.web.ScopedPage;
 import cn.resettle.industry.cooperative.CooperativeDtos.CooperativeView;
 import cn.resettle.industry.cooperative.CooperativeDtos.IncomeView;
 import cn.resettle.industry.cooperative.CooperativeDtos.MemberView;
@@ -92,8 +93,8 @@ public class CooperativeResource {
     @GET
     @Path("{id}/members")
     @RolesAllowed({Roles.COUNTY_ADMIN, Roles.INDUSTRY_OFFICER, Roles.TOWNSHIP_OFFICIAL, Roles.SITE_WORKER})
-    @Operation(summary = "Member households with shares and share ratio (the read is audited); includeLeft=true adds those who left")
-    public PageResult<MemberView> members(@PathParam("id") UUID id, @QueryParam("includeLeft") boolean includeLeft,
+    @Operation(summary = "Member households in your scope with shares and share ratio (the read is audited; members whose household is outside your scope only as householdsOutsideScope); includeLeft=true adds those who left")
+    public ScopedPage<MemberView> members(@PathParam("id") UUID id, @QueryParam("includeLeft") boolean includeLeft,
                                           @Valid @BeanParam PageRequest page) {
         return cooperatives.members(id, includeLeft, page);
     }

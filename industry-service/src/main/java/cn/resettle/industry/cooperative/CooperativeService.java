@@ -17,6 +17,7 @@ import cn.resettle.industry.cooperative.CooperativeDtos.Status;
 import cn.resettle.industry.link.LinkDtos;
 import cn.resettle.industry.link.LinkService;
 import cn.resettle.industry.web.IndustryConfig;
+import cn.resettle.industry.web.ScopedPage;
 import cn.resettle.industry.workshop.WorkshopService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -212,23 +213,23 @@ public class CooperativeService {
                 .setParameter(4, link.householdNo()).setParameter(5, req.shares()).setParameter(6, req.joinedOn())
                 .setParameter(7, scope.actor()).setParameter(8, OffsetDateTime.now()).executeUpdate();
         c.updatedAt = OffsetDateTime.now();
-        MemberView v = memberRows(cooperativeId, ListQuery.where("m.id = :id").param("id", id), new PageRequest(0, 1)).items().get(0);
+        MemberView v = memberRows(cooperativeId, member(cooperativeId, id), new PageRequest(0, 1)).items().get(0);
         return new MemberView(v.id(), v.cooperativeId(), v.householdId(), v.householdNo(), v.shares(), v.shareRatio(),
                 v.joinedOn(), v.leftOn(), v.leftReason(), v.recordedBy(), link.id());
     }
 
     public MemberView left(UUID cooperativeId, UUID memberId, CooperativeDtos.MemberLeft req) {
         visible(cooperativeId);
+        // a member whose household is outside the caller's scope does not exist for them
+        if (memberRows(cooperativeId, member(cooperativeId, memberId), new PageRequest(0, 1)).items().isEmpty()) {
+            throw DomainException.notFound("member", memberId);
+        }
         int n = em.createNativeQuery("""
                         update cooperative_member set left_on = ?1, left_reason = ?2
                         where id = ?3 and cooperative_id = ?4 and left_on is null and joined_on <= ?1""")
                 .setParameter(1, req.leftOn()).setParameter(2, req.reason()).setParameter(3, memberId)
                 .setParameter(4, cooperativeId).executeUpdate();
-        List<MemberView> found = memberRows(cooperativeId, ListQuery.where("m.id = :id").param("id", memberId)
-                .and("m.cooperative_id = :c").param("c", cooperativeId), new PageRequest(0, 1)).items();
-        if (found.isEmpty()) {
-            throw DomainException.notFound("member", memberId);
-        }
+        List<MemberView> found = memberRows(cooperativeId, member(cooperativeId, memberId), new PageRequest(0, 1)).items();
         if (n == 0) {
             if (found.get(0).leftOn() != null) {
                 throw DomainException.conflict("member-left", "the household already left on " + found.get(0).leftOn());
@@ -238,22 +239,41 @@ public class CooperativeService {
         return found.get(0);
     }
 
+    /** One member row, if its household (by the registry copy) is in the caller's scope. */
+    private ListQuery member(UUID cooperativeId, UUID memberId) {
+        return ListQuery.scoped(scope.filter("h.region_code", "h.site_code")).and("m.id = :id").param("id", memberId)
+                .and("m.cooperative_id = :c").param("c", cooperativeId);
+    }
+
+    /**
+     * Member households in the caller's scope (by the registry copy's region and site of each household, not the
+     * cooperative's): a county may add a household of another township to a cooperative, and that township's
+     * neighbour sees only how many such members there are. Only the households shown are audited.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResult<MemberView> members(UUID cooperativeId, boolean includeLeft, PageRequest page) {
+    public ScopedPage<MemberView> members(UUID cooperativeId, boolean includeLeft, PageRequest page) {
         visible(cooperativeId);
-        PageResult<MemberView> p = memberRows(cooperativeId, ListQuery.where("m.cooperative_id = :c").param("c", cooperativeId)
+        DataScope.Filter f = scope.filter("h.region_code", "h.site_code");
+        PageResult<MemberView> p = memberRows(cooperativeId, ListQuery.scoped(f).and("m.cooperative_id = :c").param("c", cooperativeId)
                 .andIf(!includeLeft, "m.left_on is null"), page);
+        Query outside = em.createNativeQuery("select count(*) from " + MEMBERS_FROM.replace(" join ", " left join ")
+                + " where m.cooperative_id = :c" + (includeLeft ? "" : " and m.left_on is null")
+                + " and not coalesce(" + f.jpql() + ", false)").setParameter("c", cooperativeId);
+        f.params().forEach(outside::setParameter);
+        long outsideScope = ((Number) outside.getSingleResult()).longValue();
         audit.list("cooperative-member", p.items().stream().map(MemberView::householdId).distinct().toList(), false,
                 "cooperative=" + cooperativeId);
-        return p;
+        return ScopedPage.of(p, outsideScope);
     }
+
+    private static final String MEMBERS_FROM = "cooperative_member m join registry_household h on h.id = m.household_id";
 
     private PageResult<MemberView> memberRows(UUID cooperativeId, ListQuery q, PageRequest page) {
         BigDecimal total = (BigDecimal) em.createNativeQuery(
                         "select coalesce(sum(shares), 0) from cooperative_member where cooperative_id = ?1 and left_on is null")
                 .setParameter(1, cooperativeId).getSingleResult();
         return q.nativePage(em, "m.id, m.cooperative_id, m.household_id, m.household_no, m.shares, m.joined_on, m.left_on, "
-                        + "m.left_reason, m.recorded_by", "cooperative_member m", "m.household_no, m.id", page,
+                        + "m.left_reason, m.recorded_by", MEMBERS_FROM, "m.household_no, m.id", page,
                 t -> {
                     BigDecimal shares = t.get("shares", BigDecimal.class);
                     LocalDate leftOn = SqlValues.date(t.get("left_on"));

@@ -50,7 +50,7 @@ public final class LeaseDtos {
     public record LeaseView(UUID id, long version, UUID householdId, String householdNo, String regionCode, String siteCode,
                             AssetType assetType, String assetTypeLabel, String location, BigDecimal areaMu, String lessee,
                             String purpose, String contractNo, BigDecimal annualRent, LocalDate startOn, LocalDate endOn,
-                            Status status, String statusLabel, LocalDate terminatedOn, BigDecimal rentPaid, UUID linkId,
+                            Status status, String statusLabel, LocalDate terminatedOn, String terminationReason, BigDecimal rentPaid, UUID linkId,
                             OffsetDateTime createdAt, String createdBy) {
     }
 

@@ -98,7 +98,8 @@ public class LeaseResource {
         int y = year == null ? LocalDate.now().getYear() : year;
         List<Object[]> rows = leases.ledger(new LeaseService.Filter(null, assetType, status, siteCode, regionCode, null), y);
         String[] headers = {"户编号", "乡镇", "安置点编码", "流转类型", "坐落", "面积(亩)", "流入方", "用途", "合同编号", "年租金(元)",
-                "起始日期", "到期日期", "状态", y + "年已付租金(元)", y + "年付款日期", "累计已付租金(元)"};
+                "起始日期", "到期日期", "状态", y + "年已付租金(元)", y + "年付款日期", "累计已付租金(元)",
+                "终止日期", "终止原因"};
         return Xlsx.of("土地房屋流转台账 " + y, headers, rows, "leases-" + y + ".xlsx");
     }
 }

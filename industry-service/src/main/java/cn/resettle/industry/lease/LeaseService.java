@@ -39,7 +39,7 @@ public class LeaseService {
 
     private static final String COLUMNS = """
             l.id, l.version, l.household_id, l.household_no, l.region_code, l.site_code, l.asset_type, l.location, l.area_mu,
-            l.lessee, l.purpose, l.contract_no, l.annual_rent, l.start_on, l.end_on, l.status, l.terminated_on, l.link_id,
+            l.lessee, l.purpose, l.contract_no, l.annual_rent, l.start_on, l.end_on, l.status, l.terminated_on, l.termination_reason, l.link_id,
             l.created_at, l.created_by, (select coalesce(sum(r.amount), 0) from lease_rent r where r.lease_id = l.id) as rent_paid""";
 
     @Inject
@@ -134,11 +134,14 @@ public class LeaseService {
         if (req.terminatedOn().isBefore(l.startOn())) {
             throw DomainException.invalid("terminatedOn", "before the lease started (" + l.startOn() + ")");
         }
+        if (req.terminatedOn().isAfter(l.endOn())) {
+            throw DomainException.invalid("terminatedOn", "after the lease ended (" + l.endOn() + "): it ran its term, nothing to terminate");
+        }
         int n = em.createNativeQuery("""
-                        update land_lease set status = 'TERMINATED', terminated_on = ?1, version = version + 1, updated_at = ?2
-                        where id = ?3 and version = ?4 and status = 'ACTIVE'""")
+                        update land_lease set status = 'TERMINATED', terminated_on = ?1, termination_reason = ?5, version = version + 1,
+                          updated_at = ?2 where id = ?3 and version = ?4 and status = 'ACTIVE'""")
                 .setParameter(1, req.terminatedOn()).setParameter(2, OffsetDateTime.now()).setParameter(3, id)
-                .setParameter(4, req.version()).executeUpdate();
+                .setParameter(4, req.version()).setParameter(5, req.reason().trim()).executeUpdate();
         if (n == 0) {
             throw DomainException.conflict("stale", "the lease changed since version " + req.version() + " (now " + l.version() + ")");
         }
@@ -200,7 +203,8 @@ public class LeaseService {
             LeaseView v = view(t);
             return new Object[]{v.householdNo(), v.regionCode(), v.siteCode(), v.assetTypeLabel(), v.location(), v.areaMu(),
                     v.lessee(), v.purpose(), v.contractNo(), v.annualRent(), String.valueOf(v.startOn()), String.valueOf(v.endOn()),
-                    v.statusLabel(), t.get("year_rent"), SqlValues.str(t.get("year_paid_on")), v.rentPaid()};
+                    v.statusLabel(), t.get("year_rent"), SqlValues.str(t.get("year_paid_on")), v.rentPaid(),
+                    v.terminatedOn() == null ? null : v.terminatedOn().toString(), v.terminationReason()};
         }).toList();
     }
 
@@ -212,7 +216,7 @@ public class LeaseService {
                 a.label(), t.get("location", String.class), t.get("area_mu", BigDecimal.class), t.get("lessee", String.class),
                 t.get("purpose", String.class), t.get("contract_no", String.class), t.get("annual_rent", BigDecimal.class),
                 SqlValues.date(t.get("start_on")), SqlValues.date(t.get("end_on")), s, s.label(),
-                SqlValues.date(t.get("terminated_on")), new BigDecimal(t.get("rent_paid").toString()), t.get("link_id", UUID.class),
+                SqlValues.date(t.get("terminated_on")), t.get("termination_reason", String.class), new BigDecimal(t.get("rent_paid").toString()), t.get("link_id", UUID.class),
                 SqlValues.time(t.get("created_at")), t.get("created_by", String.class));
     }
 }

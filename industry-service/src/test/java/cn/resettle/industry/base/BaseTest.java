@@ -20,6 +20,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -128,5 +129,45 @@ class BaseTest {
         given().header("Authorization", Tokens.bearer(OFFICER)).get("/api/industry/bases/" + UUID.randomUUID()).then().statusCode(404);
         given().header("Authorization", Tokens.bearer(OFFICER)).get("/api/industry/bases?size=0").then().statusCode(400)
                 .body("violations.field", hasItem("size"));
+    }
+
+    @Test
+    void aHouseholdFromAnotherTownshipIsOnlyCountedForTheBasesTownship() {
+        String site = IndustryFixtures.site("潋江镇跨镇基地安置点");
+        String siteB = IndustryFixtures.site("高兴镇基地安置点", IndustryFixtures.TOWNSHIP_B);
+        Household own = IndustryFixtures.household(site, new M("钟根发", "FARMING"));
+        Household other = IndustryFixtures.household(siteB, IndustryFixtures.TOWNSHIP_B, new M("刘冬生", "UNEMPLOYED"));
+        String b = create("county.admin", base(site, "潋江镇跨镇蔬菜产业基地"));
+        given().header("Authorization", Tokens.bearer("county.admin")).contentType(ContentType.JSON)
+                .body(Map.of("householdId", own.id(), "relation", "ORDER_FARMING", "since", "2022-05-01"))
+                .post("/api/industry/bases/" + b + "/households").then().statusCode(201);
+        String otherTie = given().header("Authorization", Tokens.bearer("county.admin")).contentType(ContentType.JSON)
+                .body(Map.of("personId", other.people().get(0), "relation", "EMPLOYED", "since", "2022-05-01"))
+                .post("/api/industry/bases/" + b + "/households").then().statusCode(201).extract().path("id");
+
+        given().header("Authorization", Tokens.bearer("township.a")).get("/api/industry/bases/" + b + "/households")
+                .then().statusCode(200).body("total", equalTo(1)).body("items.householdId", hasItem(own.id().toString()))
+                .body("householdsOutsideScope", equalTo(1))
+                .body(not(containsString(other.householdNo()))).body(not(containsString(other.id().toString())));
+        given().header("Authorization", Tokens.bearer("township.a")).get("/api/industry/bases/" + b + "/households?relation=EMPLOYED")
+                .then().statusCode(200).body("total", equalTo(0)).body("householdsOutsideScope", equalTo(1));
+        assertEquals(0, auditedListsNaming("industry-base-household", other.id()), "only what was shown is audited");
+        given().header("Authorization", Tokens.bearer("township.a")).contentType(ContentType.JSON)
+                .body(Map.of("until", "2024-01-10", "reason", "外出务工"))
+                .post("/api/industry/bases/" + b + "/households/" + otherTie + "/ended").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().header("Authorization", Tokens.bearer("township.b")).get("/api/industry/bases/" + b + "/households")
+                .then().statusCode(404);
+        given().header("Authorization", Tokens.bearer("county.admin")).get("/api/industry/bases/" + b + "/households")
+                .then().body("total", equalTo(2)).body("householdsOutsideScope", equalTo(0));
+    }
+
+    /** Audit rows of a list read that named the household (read in industry's own database; the test runs inside the service). */
+    static long auditedListsNaming(String subjectType, UUID household) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                ((Number) io.quarkus.arc.Arc.container().instance(jakarta.persistence.EntityManager.class).get()
+                        .createNativeQuery("select count(*) from audit_log where action = 'LIST' and subject_type = ?1 "
+                                + "and cast(?2 as uuid) = any(household_ids)")
+                        .setParameter(1, subjectType).setParameter(2, household.toString()).getSingleResult()).longValue());
     }
 }

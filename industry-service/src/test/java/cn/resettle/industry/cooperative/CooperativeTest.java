@@ -21,6 +21,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -211,5 +212,45 @@ class CooperativeTest {
                 .body("violations.field", hasItem("size"));
         given().header("Authorization", Tokens.bearer(OFFICER)).get("/api/industry/dictionary").then()
                 .body("cooperativeKind.label", hasItem("村(社区)集体经济组织")).body("baseRelation.code", hasItem("EMPLOYED"));
+    }
+
+    @Test
+    void aMemberFromAnotherTownshipIsOnlyCountedForTheCooperativesTownship() {
+        String site = IndustryFixtures.site("潋江镇跨镇合作安置点");
+        String siteB = IndustryFixtures.site("高兴镇安置点", IndustryFixtures.TOWNSHIP_B);
+        Household own = IndustryFixtures.household(site, new M("钟长生", "FARMING"));
+        Household other = IndustryFixtures.household(siteB, IndustryFixtures.TOWNSHIP_B, new M("曾秀英", "UNEMPLOYED"));
+        String coop = create("county.admin", org("COOPERATIVE", site, "兴国县跨镇油茶专业合作社"));
+        given().header("Authorization", Tokens.bearer("county.admin")).contentType(ContentType.JSON)
+                .body(Map.of("householdId", own.id(), "shares", 2, "joinedOn", "2023-01-10"))
+                .post("/api/industry/cooperatives/" + coop + "/members").then().statusCode(201);
+        String otherMember = given().header("Authorization", Tokens.bearer("county.admin")).contentType(ContentType.JSON)
+                .body(Map.of("householdId", other.id(), "shares", 1, "joinedOn", "2023-01-10"))
+                .post("/api/industry/cooperatives/" + coop + "/members").then().statusCode(201).extract().path("id");
+
+        // township A sees its own household and only the number of the other township's
+        given().header("Authorization", Tokens.bearer("township.a")).get("/api/industry/cooperatives/" + coop + "/members")
+                .then().statusCode(200).body("total", equalTo(1)).body("items", hasSize(1))
+                .body("items[0].householdNo", equalTo(own.householdNo())).body("householdsOutsideScope", equalTo(1))
+                .body(not(containsString(other.householdNo()))).body(not(containsString(other.id().toString())));
+        assertEquals(0, auditedListsNaming("cooperative-member", other.id()), "only what was shown is audited");
+        assertEquals(1, auditedListsNaming("cooperative-member", own.id()));
+        // nor can it end that membership
+        given().header("Authorization", Tokens.bearer("township.a")).contentType(ContentType.JSON)
+                .body(Map.of("leftOn", "2024-01-10", "reason", "退社"))
+                .post("/api/industry/cooperatives/" + coop + "/members/" + otherMember + "/left").then().statusCode(404)
+                .contentType("application/problem+json");
+        // the county sees both
+        given().header("Authorization", Tokens.bearer("county.admin")).get("/api/industry/cooperatives/" + coop + "/members")
+                .then().body("total", equalTo(2)).body("householdsOutsideScope", equalTo(0));
+    }
+
+    /** Audit rows of a list read that named the household (read in industry's own database; the test runs inside the service). */
+    static long auditedListsNaming(String subjectType, UUID household) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                ((Number) io.quarkus.arc.Arc.container().instance(jakarta.persistence.EntityManager.class).get()
+                        .createNativeQuery("select count(*) from audit_log where action = 'LIST' and subject_type = ?1 "
+                                + "and cast(?2 as uuid) = any(household_ids)")
+                        .setParameter(1, subjectType).setParameter(2, household.toString()).getSingleResult()).longValue());
     }
 }

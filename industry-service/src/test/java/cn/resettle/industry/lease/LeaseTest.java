@@ -25,6 +25,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
@@ -133,5 +134,43 @@ class LeaseTest {
         given().header("Authorization", Tokens.bearer(OFFICER)).get("/api/industry/leases?unpaidYear=1900").then().statusCode(400);
         given().header("Authorization", Tokens.bearer(OFFICER)).get("/api/industry/dictionary").then()
                 .body("leaseAssetType.label", hasItem("宅基地"));
+    }
+
+    @Test
+    void aTerminationKeepsItsReasonAndMustFallWithinTheLeaseTerm() throws Exception {
+        String site = IndustryFixtures.site("潋江镇到期流转安置点");
+        Household h = IndustryFixtures.household(site, new M("钟木根", "FARMING"));
+        Map<String, Object> body = lease(h.id(), "FOREST");
+        body.put("startOn", "2020-01-01");
+        body.put("endOn", "2023-12-31");
+        body.put("contractNo", "FB-2020-003");
+        String lease = given().header("Authorization", Tokens.bearer(OFFICER)).contentType(ContentType.JSON).body(body)
+                .post("/api/industry/leases").then().statusCode(201).extract().path("id");
+        int version = given().header("Authorization", Tokens.bearer(OFFICER)).get("/api/industry/leases/" + lease).then()
+                .extract().path("version");
+        // after the term ran out there is nothing to terminate; before it began neither
+        for (String day : List.of("2024-06-30", "2019-12-31")) {
+            given().header("Authorization", Tokens.bearer(OFFICER)).contentType(ContentType.JSON)
+                    .body(Map.of("version", version, "terminatedOn", day, "reason", "流入方退租"))
+                    .post("/api/industry/leases/" + lease + "/terminate").then().statusCode(400)
+                    .contentType("application/problem+json").body("violations.field", hasItem("terminatedOn"));
+        }
+        given().header("Authorization", Tokens.bearer(OFFICER)).get("/api/industry/leases/" + lease).then()
+                .body("status", equalTo("ACTIVE")).body("terminatedOn", nullValue());
+        given().header("Authorization", Tokens.bearer(OFFICER)).contentType(ContentType.JSON)
+                .body(Map.of("version", version, "terminatedOn", "2023-12-31", "reason", "  流入方退租，林地收回自营  "))
+                .post("/api/industry/leases/" + lease + "/terminate").then().statusCode(200)
+                .body("status", equalTo("TERMINATED")).body("terminationReason", equalTo("流入方退租，林地收回自营"));
+        given().header("Authorization", Tokens.bearer("township.a")).get("/api/industry/leases/" + lease).then()
+                .body("terminatedOn", equalTo("2023-12-31")).body("terminationReason", equalTo("流入方退租，林地收回自营"));
+        byte[] xlsx = given().header("Authorization", Tokens.bearer(OFFICER))
+                .get("/api/industry/leases/ledger.xlsx?year=2023&siteCode=" + site).then().statusCode(200).extract().asByteArray();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<Row> rows = wb.getFirstSheet().read();
+            assertEquals(2, rows.size());
+            assertEquals("终止原因", rows.get(0).getCellText(17));
+            assertEquals("2023-12-31", rows.get(1).getCellText(16));
+            assertEquals("流入方退租，林地收回自营", rows.get(1).getCellText(17));
+        }
     }
 }
