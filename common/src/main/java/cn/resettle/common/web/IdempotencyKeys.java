@@ -65,6 +65,13 @@ public class IdempotencyKeys implements ContainerRequestFilter, ContainerRespons
     ObjectMapper mapper;
     @ConfigProperty(name = "resettle.idempotency.retention", defaultValue = "P1D")
     Duration retention;
+    /**
+     * A claim still "in progress" after this long belongs to a request that will never answer (its process was stopped
+     * or died before recording the answer): the same request with the same key takes it over instead of getting 409
+     * until the daily purge.
+     */
+    @ConfigProperty(name = "resettle.idempotency.abandoned-after", defaultValue = "PT2M")
+    Duration abandonedAfter;
 
     record Claim(String principal, String key) {
     }
@@ -98,6 +105,14 @@ public class IdempotencyKeys implements ContainerRequestFilter, ContainerRespons
                     .setParameter(1, principal).setParameter(2, k).setParameter(3, hash)
                     .setParameter(4, req.getMethod()).setParameter(5, truncate(path, 1000)).executeUpdate();
             if (inserted == 1) {
+                return null;
+            }
+            // an abandoned claim of the same request is taken over (a request still running holds it for less)
+            int taken = em.createNativeQuery("update idempotency_key set created_at = now() where principal = ?1 and idem_key = ?2 "
+                            + "and request_hash = ?3 and status is null and created_at < ?4")
+                    .setParameter(1, principal).setParameter(2, k).setParameter(3, hash)
+                    .setParameter(4, OffsetDateTime.now().minus(abandonedAfter)).executeUpdate();
+            if (taken == 1) {
                 return null;
             }
             @SuppressWarnings("unchecked")
