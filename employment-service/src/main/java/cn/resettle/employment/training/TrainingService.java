@@ -346,11 +346,11 @@ public class TrainingService {
     }
 
     private static final String SITES_FROM = """
-            (select rs.code, rs.name, rs.township_code as region_code,
+            (select distinct on (rs.code) rs.code, rs.name, rs.township_code as region_code,
                (select count(*) from training_session s where s.site_code = rs.code and s.starts_on >= :yFrom and s.starts_on < :yTo) as sessions,
                (select count(*) from training_enrolment te join training_session s on s.id = te.session_id
                   where s.site_code = rs.code and s.starts_on >= :yFrom and s.starts_on < :yTo and te.status = 'COMPLETED') as completions
-             from registry_site rs where rs.status = 'ACTIVE') x""";
+             from registry_site rs where rs.status = 'ACTIVE' order by rs.code, rs.updated_at desc) x""";
 
     private static SiteSessions siteView(Tuple t, int year) {
         long sessions = ((Number) t.get("sessions")).longValue();
