@@ -49,7 +49,7 @@ public class LinkService {
     @Inject
     PersonalDataAudit audit;
 
-    record Household(UUID id, String householdNo, String regionCode, String siteCode, String status) {
+    public record Household(UUID id, String householdNo, String regionCode, String siteCode, String status) {
     }
 
     public LinkView record(LinkDtos.NewLink req) {
@@ -123,7 +123,8 @@ public class LinkService {
         return done;
     }
 
-    private Household household(UUID id) {
+    /** The household from the registry copy, in the caller's scope (404 otherwise). */
+    public Household household(UUID id) {
         @SuppressWarnings("unchecked")
         List<Tuple> r = em.createNativeQuery("select id, household_no, region_code, site_code, status from registry_household where id = ?1",
                 Tuple.class).setParameter(1, id).getResultList();

@@ -7,6 +7,7 @@ import cn.resettle.common.web.ListQuery;
 import cn.resettle.common.web.PageRequest;
 import cn.resettle.common.web.PageResult;
 import cn.resettle.common.web.SqlValues;
+import cn.resettle.industry.link.LinkService;
 import cn.resettle.industry.origin.OriginDtos.Activity;
 import cn.resettle.industry.origin.OriginDtos.HouseStatus;
 import cn.resettle.industry.origin.OriginDtos.OldHouseView;
@@ -53,23 +54,19 @@ public class OriginService {
     DataScope scope;
     @Inject
     PersonalDataAudit audit;
+    @Inject
+    LinkService links;
 
-    private record Household(UUID id, String no, String region, String site) {
+    /** The household from the registry copy (LinkService: in the caller's scope), still living at a site. */
+    private Household household(UUID id) {
+        LinkService.Household h = links.household(id);
+        if (!"ACTIVE".equals(h.status())) {
+            throw DomainException.unprocessable("household-inactive", "the household is " + h.status());
+        }
+        return new Household(h.id(), h.householdNo(), h.regionCode(), h.siteCode());
     }
 
-    /** The household from the registry copy, in the caller's scope and still living at a site (404 otherwise). */
-    private Household household(UUID id) {
-        @SuppressWarnings("unchecked")
-        List<Tuple> r = em.createNativeQuery("select id, household_no, region_code, site_code, status from registry_household where id = ?1",
-                Tuple.class).setParameter(1, id).getResultList();
-        if (r.isEmpty() || !scope.allows(r.get(0).get("region_code", String.class), r.get(0).get("site_code", String.class))) {
-            throw DomainException.notFound("household", id);
-        }
-        Tuple t = r.get(0);
-        if (!"ACTIVE".equals(t.get("status", String.class))) {
-            throw DomainException.unprocessable("household-inactive", "the household is " + t.get("status", String.class));
-        }
-        return new Household(id, t.get("household_no", String.class), t.get("region_code", String.class), t.get("site_code", String.class));
+    private record Household(UUID id, String no, String region, String site) {
     }
 
     // ---- old houses ---------------------------------------------------------------------------------------------
